@@ -1,0 +1,1 @@
+"""The chat layer: settings, CLI, Application wiring, handlers, rendering, push, channels."""

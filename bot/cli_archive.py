@@ -1,0 +1,24 @@
+"""Placeholder: this command is being built."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.settings import Settings
+from digests.errors import PaperboyError
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    raise PaperboyError("this command is not available yet")
+
+
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    raise PaperboyError("this command is not available yet")
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    raise PaperboyError("this command is not available yet")
+
+
+def run_headline(args: argparse.Namespace, settings: Settings) -> int:
+    raise PaperboyError("this command is not available yet")

@@ -1,0 +1,12 @@
+"""Placeholder: this command is being built."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.settings import Settings
+from digests.errors import PaperboyError
+
+
+def run_split(args: argparse.Namespace, settings: Settings) -> int:
+    raise PaperboyError("this command is not available yet")

@@ -1,0 +1,1 @@
+"""The archive: storage and search, the only I/O in :mod:`digests`."""
