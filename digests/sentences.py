@@ -1,0 +1,141 @@
+"""Paragraphs, sentences and clauses of Chinese newspaper text.
+
+Pages reach us with full-width and ASCII punctuation mixed (the customer's PDF export writes
+ASCII commas and parentheses), quotes inside and around sentences, and line breaks where a
+column ended in mid-sentence. A sentence ends at a run of 。！？!? (an ASCII full stop only
+after a Chinese character, so 2.97 stays whole), together with the closing quotes and
+brackets that follow it, but not inside a quotation or bracket that closes later in the same
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENDERS = "。！？!?"
+_CLOSERS = "”’」』\"')）》】"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+_CLOSE_TO_OPEN = {v: k for k, v in _OPENERS.items()}
+
+# A run of enders (or a lone ASCII full stop after a CJK character) plus any closers.
+_END_RE = re.compile(
+    f"(?:[{_ENDERS}]+|(?<=[\u4e00-\u9fff”）])\\.(?![0-9A-Za-z]))[.{_ENDERS}]*[{re.escape(_CLOSERS)}]*"
+)
+_CLAUSE_RE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
+# A line that was cut at a column break ends in the middle of a clause.
+_OPEN_END_RE = re.compile("[\u4e00-\u9fff0-9A-Za-z，、,（(“]$")
+_TERMINAL_RE = re.compile(f"[{_ENDERS}…][{re.escape(_CLOSERS)}]*$")
+_SPACE_RE = re.compile(r"\s+")
+_CJK_GAP_RE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\u3000]+(?=[\u3000-\u9fff\uff00-\uffef])"
+)
+
+# Lines at least this long that stop mid-clause continue on the next line.
+_MIN_BROKEN_LINE = 40
+# A quotation longer than this is several sentences of speech, not part of one sentence.
+_MAX_QUOTE = 120
+
+
+def char_len(text: str) -> int:
+    """The budget length: every non-whitespace character, punctuation included."""
+    return sum(1 for c in text if not c.isspace())
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with sentence-final punctuation (closers allowed after it)."""
+    return _TERMINAL_RE.search(text.rstrip()) is not None
+
+
+def _is_broken(line: str) -> bool:
+    """A line that stops in mid-sentence: its paragraph goes on in the next line."""
+    if not _OPEN_END_RE.search(line):
+        return False
+    if line[-1] in "，、,（(“" or len(line) >= _MIN_BROKEN_LINE:
+        return True
+    # A heading has no full stop and no quotation left open.
+    return _END_RE.search(line) is not None or line.count("“") > line.count("”")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines, with a line broken at a column end joined to the next one.
+
+    A long line ending in mid-clause (a character, a comma, an open quote) is the first part
+    of a paragraph that goes on in the next non-empty line; short unterminated lines are
+    headings and stay on their own.
+    """
+    lines = [_CJK_GAP_RE.sub("", ln.strip()) for ln in text.splitlines()]
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if not line:
+            continue
+        line = carry + line
+        carry = ""
+        if _is_broken(line):
+            carry = line
+            continue
+        out.append(line)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _unclosed_after(text: str) -> list[int]:
+    """For each position, how many quotes/brackets are open there and still close later."""
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    for i, c in enumerate(text):
+        if c in _OPENERS:
+            stack.append((c, i))
+        elif c in _CLOSE_TO_OPEN:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == _CLOSE_TO_OPEN[c]:
+                    spans.append((stack[k][1], i))
+                    del stack[k:]
+                    break
+    depth = [0] * (len(text) + 1)
+    for start, end in spans:
+        if end - start > _MAX_QUOTE:
+            continue  # a long quotation is split into its own sentences
+        for i in range(start + 1, end):
+            depth[i] += 1
+    return depth
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, in order; together they give back the paragraph."""
+    paragraph = paragraph.strip()
+    if not paragraph:
+        return []
+    depth: list[int] | None = None
+    out: list[str] = []
+    start = 0
+    for m in _END_RE.finditer(paragraph):
+        if any(c in _OPENERS for c in paragraph[start : m.start()]):
+            if depth is None:
+                depth = _unclosed_after(paragraph)
+            if depth[m.end() - 1]:
+                continue  # inside a quotation that closes later: not a sentence end
+        piece = paragraph[start : m.end()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """All sentences of a text, paragraph by paragraph."""
+    return [s for p in paragraphs(text) for s in split_sentences(p)]
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut after each ，；： (full-width or ASCII), the marks kept."""
+    return [c for c in _CLAUSE_RE.findall(sentence) if c]
+
+
+def squeeze(text: str) -> str:
+    """Whitespace removed between Chinese characters, other runs of whitespace made one space."""
+    return _SPACE_RE.sub(" ", _CJK_GAP_RE.sub("", text)).strip()

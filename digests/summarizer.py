@@ -1,0 +1,153 @@
+"""Short extractive summaries: whole sentences of the article, in article order, in budget.
+
+The pieces: ``summary_text`` says which sentences are material (no datelines, credits,
+headings, repeats), ``summary_score`` rates each sentence, ``summary_select`` picks the set
+that fits the budget. This module holds the rules around them: a photo's summary is its
+caption's first sentence, an article within budget is its own summary, and only when no
+sentence fits is one cut at a clause boundary and ended with "…".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digests.model import Article
+from digests.sentences import char_len, clauses
+from digests.summary_score import score_units
+from digests.summary_select import select
+from digests.summary_text import Unit, split_article
+from digests.words import Segmenter
+
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    """How summaries are made. ``max_chars`` counts every non-whitespace character."""
+
+    max_chars: int = 120
+    # Weights of a sentence's score (see summary_score): similarity to the whole article,
+    # overlap with the headline, and the lead-position prior.
+    centroid_weight: float = 1.0
+    headline_weight: float = 0.5
+    position_weight: float = 0.5
+    # How fast the position prior falls off with the sentence's place in the article.
+    position_decay: float = 0.8
+    # Penalty for a sentence that mostly is a quotation or a question.
+    quote_penalty: float = 0.3
+    # Share of a sentence's score lost per unit of overlap with an already chosen sentence.
+    redundancy: float = 0.7
+    keywords: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article's summary with its keywords and all its words (for the search index)."""
+
+    summary: str
+    keywords: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def _cut_at_clause(sentence: str, budget: int) -> str:
+    """The longest run of whole clauses from the start that fits with a closing "…"."""
+    out = ""
+    for clause in clauses(sentence):
+        if char_len(out + clause) + 1 > budget:
+            break
+        out += clause
+    if not out:
+        return ""  # not even the first clause fits
+    return out.rstrip("，；：,;:。！？!?") + ELLIPSIS
+
+
+def _fallback(units: list[Unit], scores: list[float], budget: int) -> str:
+    """No sentence fits: the best sentence whose first clause does, cut at a clause end."""
+    ranked = sorted(range(len(units)), key=lambda i: (-scores[i], i))
+    for i in ranked:
+        cut = _cut_at_clause(units[i].text, budget)
+        if cut:
+            return cut
+    return ""
+
+
+def _headline(title: str, kicker: str, subtitle: str) -> str:
+    return "\n".join(p for p in (kicker, title, subtitle) if p)
+
+
+def _summarize_units(
+    units: list[Unit],
+    unit_words: list[list[str]],
+    headline_words: list[str],
+    kind: str,
+    segmenter: Segmenter,
+    options: SummaryOptions,
+) -> str:
+    budget = options.max_chars
+    if not units or budget <= 0:
+        return ""
+    if kind == "photo":
+        first = units[0].text
+        return first if char_len(first) <= budget else _cut_at_clause(first, budget)
+    whole = "".join(u.text for u in units)
+    if char_len(whole) <= budget:
+        return whole
+    scores = score_units(units, unit_words, headline_words, segmenter, options)
+    chosen = select(units, unit_words, scores, budget, segmenter, options)
+    if not chosen:
+        return _fallback(units, scores, budget)
+    return "".join(units[i].text for i in chosen)
+
+
+def summarize(
+    text: str,
+    *,
+    title: str = "",
+    kicker: str = "",
+    subtitle: str = "",
+    kind: str = "article",
+    segmenter: Segmenter,
+    options: SummaryOptions,
+) -> str:
+    """A summary of ``text`` (paragraphs separated by newlines) within ``options.max_chars``."""
+    units, _rest = split_article(text)
+    unit_words = [segmenter.cut(u.text) for u in units]
+    headline_words = segmenter.cut(_headline(title, kicker, subtitle))
+    return _summarize_units(units, unit_words, headline_words, kind, segmenter, options)
+
+
+def keywords_of(
+    words: list[str], headline_words: list[str], segmenter: Segmenter, n: int
+) -> list[str]:
+    """The article's most frequent content words of two or more characters, headline first."""
+    counts: dict[str, int] = {}
+    for w in words:
+        if len(w) > 1 and segmenter.is_content(w):
+            counts[w] = counts.get(w, 0) + 1
+    for w in headline_words:
+        if w in counts:
+            counts[w] += 2
+    return sorted(counts, key=lambda w: (-counts[w], w))[:n]
+
+
+def summarize_article(
+    article: Article, segmenter: Segmenter, options: SummaryOptions
+) -> ArticleSummary:
+    """Summary, keywords and words of an article, segmenting its text once.
+
+    ``words`` are the headline's and the body's words in order (credits and headings
+    included, repeated sentences once), for the archive's search index.
+    """
+    units, rest = split_article(article.text)
+    unit_words = [segmenter.cut(u.text) for u in units]
+    headline_words = segmenter.cut(article.headline)
+    summary = _summarize_units(units, unit_words, headline_words, article.kind, segmenter, options)
+    words = list(headline_words)
+    for uw in unit_words:
+        words.extend(uw)
+    for r in rest:
+        words.extend(segmenter.cut(r))
+    words = [w for w in words if not w.isspace()]
+    body = [w for uw in unit_words for w in uw]
+    keys = keywords_of(body, headline_words, segmenter, options.keywords)
+    return ArticleSummary(summary, tuple(keys), tuple(words))
