@@ -1,1 +1,80 @@
-"""The archive: storage and search, the only I/O in :mod:`digests`."""
+"""The archive: storage and search, the only I/O in :mod:`digests`.
+
+``open_archive`` picks the backend from the database URL: empty means SQLite at
+``sqlite_path``, ``postgresql://…`` means PostgreSQL. Either way the search index lives in
+a directory on local disk beside ``sqlite_path`` and is rebuilt from the database when
+missing (see :mod:`digests.archive.index`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from digests.archive.base import Archive
+from digests.archive.db import Db, PostgresDb, SqliteDb
+from digests.archive.index import SearchIndex
+from digests.archive.search import Searching
+from digests.archive.store import Words
+from digests.errors import ArchiveError, ConfigError
+
+__all__ = ["Archive", "SqlArchive", "Words", "default_words", "open_archive"]
+
+
+class SqlArchive(Searching):
+    """Both backends: they differ only in their :class:`Db` connection."""
+
+
+def default_words(config_dir: Path | None) -> Words:
+    """The project's segmenter, with the user dictionary of ``config_dir`` when given."""
+    from digests.words import Segmenter
+
+    return Segmenter.load(config_dir or Path("config"))
+
+
+def index_dir(database_url: str, sqlite_path: Path) -> Path:
+    if not database_url:
+        return sqlite_path.with_name(sqlite_path.name + ".index")
+    tag = hashlib.sha1(database_url.encode()).hexdigest()[:12]
+    return sqlite_path.parent / f"search-index-{tag}"
+
+
+def open_archive(
+    database_url: str,
+    sqlite_path: Path,
+    *,
+    config_dir: Path | None = None,
+    words: Callable[[], Words] | None = None,
+) -> SqlArchive:
+    """Open (creating and migrating as needed) the archive the settings name.
+
+    ``words`` makes the word segmenter on first need (searching, or storing without words);
+    by default the project's segmenter with the dictionaries of ``config_dir``.
+    """
+    db: Db
+    if not database_url or database_url.startswith("sqlite:"):
+        path = (
+            Path(database_url.removeprefix("sqlite:").removeprefix("//"))
+            if database_url
+            else sqlite_path
+        )
+        db = SqliteDb(path)
+        sqlite_path = path
+    elif database_url.startswith(("postgresql://", "postgres://")):
+        db = PostgresDb(database_url)
+    else:
+        raise ConfigError("PAPERBOY_DATABASE_URL must start with postgresql:// (or be unset)")
+    try:
+        db.migrate()
+        index = SearchIndex(index_dir(database_url, sqlite_path))
+    except BaseException:
+        db.close()
+        raise
+    archive = SqlArchive(db, index, words or (lambda: default_words(config_dir)))
+    try:
+        archive.catch_up()
+    except OSError as e:
+        archive.close()
+        raise ArchiveError(f"cannot build the search index in {index.path}: {e}") from None
+    return archive

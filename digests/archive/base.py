@@ -8,7 +8,7 @@ audit log, the serve lease and push requests. All SQL lives in the backends.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,6 +26,44 @@ class StoredArticle:
     section: str
     position: int
     withdrawn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """An article's index words: the segmenter's search-mode words (``search_words``).
+
+    ``head`` are the words of kicker, title and subtitle; ``body`` those of the paragraphs.
+    Segmenting once and passing the words here spares the archive a second pass.
+    """
+
+    head: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article ready for :meth:`Archive.put_articles`: where it stands and its words."""
+
+    stored: StoredArticle
+    words: ArticleWords
+    source_hash: str = ""  # lets a re-run of ``import`` skip unchanged lines
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseInfo:
+    name: str
+    holder: str
+    host: str
+    pid: int
+    heartbeat: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +165,30 @@ class Archive(Protocol):
     def close(self) -> None: ...
 
     # -- issues and articles -------------------------------------------------------------
-    def store_issue(self, issue: Issue) -> StoreReport:
-        """Store an issue atomically, replacing any stored issue of that newspaper and date."""
+    def store_issue(
+        self,
+        issue: Issue,
+        words: Mapping[str, ArticleWords] | None = None,
+        *,
+        merge: bool = False,
+    ) -> StoreReport:
+        """Store an issue atomically, replacing any stored issue of that newspaper and date.
+
+        With ``merge``, only the stored pages whose numbers the issue carries are replaced
+        (an editor posting one page at a time). ``words`` maps article ids to their index
+        words (search-mode words); articles missing there are segmented by the archive.
+        """
+
+    def put_articles(self, items: Sequence[IndexedArticle]) -> int:
+        """Insert or replace articles by id in one transaction (bulk import); returns rows
+        written. Issues and pages they belong to are created as needed. The search index
+        catches up on :meth:`flush_index` or the next search."""
+
+    def known_hashes(self, ids: Sequence[str]) -> Mapping[str, str]:
+        """The stored source hash of each of ``ids`` that is stored (for import re-runs)."""
+
+    def flush_index(self) -> None:
+        """Bring the search index up to date with the database now."""
 
     def latest_date(self, newspaper: str | None = None) -> dt.date | None: ...
 
@@ -164,6 +224,9 @@ class Archive(Protocol):
 
     def audit(self, actor: str, action: str, detail: str = "") -> None: ...
 
+    def audit_entries(self, limit: int = 50) -> Sequence[AuditEntry]:
+        """The newest audit entries first."""
+
     def record_search(self) -> None: ...
 
     def stats(self) -> Stats: ...
@@ -178,6 +241,22 @@ class Archive(Protocol):
         self, issue_key: str, channel: str, chat_id: str, message_ids: Sequence[int]
     ) -> None: ...
 
+    def mark_sent_many(
+        self, issue_key: str, sent: Sequence[tuple[str, str, Sequence[int]]]
+    ) -> None:
+        """Mark many (channel, chat_id, message_ids) sent in one transaction."""
+
+    def mark_progress_many(
+        self, issue_key: str, rows: Sequence[tuple[str, str, Sequence[int]]]
+    ) -> None:
+        """Store (channel, chat_id, message_ids so far) of multi-part digests; rows stay
+        pending, so a restart resumes at the next part."""
+
+    def sent_since(self, issue_key: str, since: dt.datetime) -> int:
+        """Rows of the issue that became sent at or after ``since``."""
+
+    def get_delivery(self, issue_key: str, channel: str, chat_id: str) -> Delivery | None: ...
+
     def mark_failed(self, issue_key: str, channel: str, chat_id: str, error: str) -> None: ...
 
     def mark_blocked(self, issue_key: str, channel: str, chat_id: str, error: str) -> None: ...
@@ -189,6 +268,8 @@ class Archive(Protocol):
         """Take or renew the named lease; False while another live holder has it."""
 
     def release_lease(self, name: str, holder: str) -> None: ...
+
+    def lease(self, name: str) -> LeaseInfo | None: ...
 
     def request_push(self, issue_key: str, requested_by: str) -> None: ...
 

@@ -1,0 +1,159 @@
+"""Keyword search and headline lookup: candidates from the index, details from the database.
+
+Keyword search asks for every word first; when no article has them all it falls back to
+articles with some of them, ranked, and says so. Headline lookup finds candidates that
+share character pairs with the fragment and re-ranks them by fuzzy partial similarity, so
+a missing or wrong character, or left-out punctuation, still finds the headline.
+Rows come from the database, so a withdrawn article never shows even if the index lags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
+from digests.archive.index import Filters
+from digests.archive.people import People
+from digests.archive.query import (
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    ParsedQuery,
+    compact,
+    parse_query,
+    query_grams,
+    snippet,
+)
+from digests.archive.store import ARTICLE_COLUMNS, article_from_row
+
+NOTICE_EMPTY = "请输入要搜索的词（汉字、字母或数字）"
+NOTICE_HEADLINE_EMPTY = "请输入标题里的几个字"
+NOTICE_PARTIAL = "没有同时包含所有词的文章，以下为部分匹配"
+NOTICE_NONE = "没有找到相关文章"
+NOTICE_LONG = f"查询太长，只用了前 {MAX_TERMS} 个词"
+_HEADLINE_CANDIDATES = 50
+DEFAULT_OPTIONS = SearchOptions()
+_GRAM_WEIGHT = 0.1  # how much the pair-overlap score adds to the fuzzy score (0..1)
+
+
+def _day(d: dt.date | None) -> int | None:
+    return None if d is None else int(d.strftime("%Y%m%d"))
+
+
+def _filters(options: SearchOptions) -> Filters:
+    section = (options.section or "").strip() or None
+    page = int(section) if section is not None and section.isdigit() else None
+    return Filters(
+        since=_day(options.since),
+        until=_day(options.until),
+        section=None if page is not None else section,
+        page=page,
+    )
+
+
+def _ranked(scored: list[tuple[float, int, StoredArticle]]) -> list[tuple[float, StoredArticle]]:
+    """Best score first; equal scores (to the fourth digit) go to the newer issue."""
+    scored.sort(key=lambda t: (-round(t[0], 4), -t[1]))
+    return [(s, a) for s, _, a in scored]
+
+
+class Searching(People):
+    def _fetch(self, ids: Sequence[str]) -> dict[str, StoredArticle]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.rows(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE withdrawn = 0 AND id IN ({marks})",
+            list(ids),
+        )
+        return {r[0]: article_from_row(r) for r in rows}
+
+    def _keyword_hits(
+        self, parsed: ParsedQuery, f: Filters, k: int, every: bool
+    ) -> list[tuple[float, int, StoredArticle]]:
+        found = self.index.keyword(parsed, f, k, every)
+        rows = self._fetch([i for i, _, _ in found])
+        out: list[tuple[float, int, StoredArticle]] = []
+        for article_id, score, day in found:
+            sa = rows.get(article_id)
+            if sa is None:
+                continue
+            if every and parsed.phrase_texts:
+                text = compact(sa.article.headline + sa.article.text)
+                if not all(p in text for p in parsed.phrase_texts):
+                    continue
+            out.append((score, day, sa))
+        return out
+
+    def search(self, query: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
+        parsed = parse_query(query, self.words.cut)
+        if parsed.empty:
+            return SearchResult(query, notice=NOTICE_EMPTY)
+        self.catch_up()
+        f = _filters(options)
+        want = options.offset + options.limit + 10
+        if parsed.phrases:
+            want = max(want, 200)
+        found = self._keyword_hits(parsed, f, want, every=True)
+        partial = False
+        if not found and len(parsed.terms) + len(parsed.phrases) > 1:
+            found, partial = self._keyword_hits(parsed, f, want, every=False), True
+        ranked = _ranked(found)
+        needles = [*parsed.terms, *(w for p in parsed.phrases for w in p)]
+        hits = tuple(
+            Hit(
+                id=sa.article.id,
+                title=sa.article.title or sa.article.headline,
+                date=sa.date,
+                page=sa.page,
+                section=sa.section,
+                score=round(score, 4),
+                snippet=snippet(sa.article.text or sa.article.headline, needles),
+            )
+            for score, sa in ranked[options.offset : options.offset + options.limit]
+        )
+        notices = []
+        if parsed.truncated:
+            notices.append(NOTICE_LONG)
+        if not hits:
+            notices.append(NOTICE_NONE)
+        elif partial:
+            notices.append(NOTICE_PARTIAL)
+        return SearchResult(query, hits, len(ranked), "；".join(notices), partial and bool(hits))
+
+    def headline(self, fragment: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
+        frag = compact(fragment[:MAX_QUERY_CHARS])[:200]
+        if not frag:
+            return SearchResult(fragment, notice=NOTICE_HEADLINE_EMPTY)
+        self.catch_up()
+        found = self.index.headline(query_grams(frag), _filters(options), _HEADLINE_CANDIDATES)
+        if not found:
+            return SearchResult(fragment, notice=NOTICE_NONE)
+        rows = self._fetch([i for i, _, _ in found])
+        top = max(s for _, s, _ in found) or 1.0
+        scored: list[tuple[float, int, StoredArticle]] = []
+        for article_id, gram_score, day in found:
+            sa = rows.get(article_id)
+            if sa is None:
+                continue
+            a = sa.article
+            parts = [compact(p) for p in (a.kicker, a.title, a.subtitle) if p]
+            parts.append("".join(parts))
+            similar = max(fuzz.partial_ratio(frag, p) for p in parts) / 100.0
+            scored.append((similar + _GRAM_WEIGHT * gram_score / top, day, sa))
+        ranked = _ranked(scored)
+        hits = tuple(
+            Hit(
+                id=sa.article.id,
+                title=sa.article.title or sa.article.headline,
+                date=sa.date,
+                page=sa.page,
+                section=sa.section,
+                score=round(score, 4),
+                snippet=sa.article.headline[:120],
+            )
+            for score, sa in ranked[options.offset : options.offset + options.limit]
+        )
+        return SearchResult(fragment, hits, len(ranked), "" if hits else NOTICE_NONE)
