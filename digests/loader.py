@@ -1,0 +1,219 @@
+"""Reading page files: bytes from disk, text from bytes, pages from files.
+
+This is the I/O edge of the splitting flow. Every problem with an input becomes an
+:class:`~digests.errors.InputError` (or :class:`~digests.errors.EncodingError`) whose
+message names the file and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from digests.errors import ConfigError, EncodingError, InputError
+from digests.model import Page
+from digests.split_lexicon import Lexicon
+from digests.splitter import SplitOptions, join_continuations, split_text
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # a whole issue as text is about 1 MB; a PDF page ~5 MB
+_PAGE_IN_NAME = re.compile(r"(?:^|[^a-z0-9])(?:p|page|第)0*(\d{1,3})(?:版)?(?=$|[^0-9])", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Codecs tried in order when there is no BOM: strict ones first, the lax ones last.
+_CANDIDATES = ("utf-8", "gb18030", "big5")
+
+
+def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of one input file; InputError for a missing, empty or too large file."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a page file")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if size == 0:
+        raise InputError(f"{path}: the file is empty")
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: the file is too large ({size / 1e6:.1f} MB; the limit is "
+            f"{max_bytes / 1e6:.0f} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if not data:
+        raise InputError(f"{path}: the file is empty")
+    return data
+
+
+def decode_text(data: bytes, name: str = "input") -> str:
+    """Text from page bytes in UTF-8 (with or without BOM), GB18030/GBK/GB2312, Big5 or
+    UTF-16; EncodingError for binary data or an encoding that cannot be told."""
+    if not data.strip():
+        raise InputError(f"{name}: the file holds only whitespace")
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _checked(_decode(data, codec, name), name)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _checked(_decode(data, utf16, name), name)
+    if b"\x00" in data[:4096]:
+        raise EncodingError(f"{name}: this is binary data, not page text")
+    for codec in _CANDIDATES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return _checked(text, name)
+    return _checked(_guess(data, name), name)
+
+
+def _decode(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise EncodingError(f"{name}: the text is damaged ({codec} that does not decode)") from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM shows as zero bytes in every other position (ASCII) or as CJK
+    code units; judge by where the zero bytes fall."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_CJK.findall(text)) > len(text) * 0.5 and _plausible(text):
+            return codec
+    return None
+
+
+def _plausible(text: str) -> bool:
+    """Readable text: few control characters, and Chinese when there are many letters."""
+    if not text:
+        return False
+    bad = sum(
+        1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0xE000 <= ord(ch) <= 0xF8FF
+    )
+    return bad <= len(text) * 0.01
+
+
+def _guess(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise EncodingError(
+            f"{name}: cannot tell the text encoding (not UTF-8, GB18030, Big5 or UTF-16)"
+        )
+    text = str(best)
+    if not _plausible(text):
+        raise EncodingError(f"{name}: this is binary data, not page text")
+    return text
+
+
+def _checked(text: str, name: str) -> str:
+    if not _plausible(text):
+        raise EncodingError(f"{name}: this is binary data, not page text")
+    if not text.strip():
+        raise InputError(f"{name}: the file holds only whitespace")
+    return text
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path} is not valid TOML: {e}") from None
+
+
+def section_names(config_dir: Path, newspaper: str) -> dict[int, str]:
+    """Page number -> 版名 for a newspaper, from config/newspapers.toml ({} when unknown)."""
+    paper = _read_toml(config_dir / "newspapers.toml").get(newspaper, {})
+    sections = paper.get("sections", {}) if isinstance(paper, Mapping) else {}
+    out: dict[int, str] = {}
+    for key, value in sections.items():
+        if str(key).isdigit():
+            out[int(key)] = str(value)
+    return out
+
+
+def newspaper_slug(config_dir: Path, newspaper: str) -> str:
+    """The newspaper's short id used in article ids ("dtrb"); "" when not configured."""
+    paper = _read_toml(config_dir / "newspapers.toml").get(newspaper, {})
+    return str(paper.get("slug", "")) if isinstance(paper, Mapping) else ""
+
+
+def load_lexicon(config_dir: Path) -> Lexicon:
+    """The splitter's furniture words: the defaults plus config/splitter.toml."""
+    extra = _read_toml(config_dir / "splitter.toml")
+    return Lexicon().extended(extra) if extra else Lexicon()
+
+
+def split_options(config_dir: Path, newspaper: str) -> SplitOptions:
+    """SplitOptions for a newspaper, read from config/."""
+    return SplitOptions(
+        newspaper=newspaper,
+        section_names=section_names(config_dir, newspaper),
+        lexicon=load_lexicon(config_dir),
+    )
+
+
+def page_number_from_name(path: Path) -> int | None:
+    """The page number a file name carries: "datong-2024-02-10-p01.txt" -> 1."""
+    m = _PAGE_IN_NAME.search(path.stem)
+    return int(m.group(1)) if m else None
+
+
+def _pdf_splitter() -> Callable[[bytes, SplitOptions], tuple[Page, ...]]:
+    """digests.pdf.split_pdf, imported only when a PDF comes: it pulls in pdfminer."""
+    module = importlib.import_module("digests.pdf")
+    splitter: Callable[[bytes, SplitOptions], tuple[Page, ...]] = module.split_pdf
+    return splitter
+
+
+def load_pages(paths: Sequence[Path], options: SplitOptions) -> tuple[Page, ...]:
+    """Read, decode and split page files (.txt or .pdf) into the pages of one issue.
+
+    Pages are ordered by page number (files without one keep their order), and an
+    article continued on another page is joined into one.
+    """
+    pages: list[tuple[int, Page]] = []
+    for order, path in enumerate(paths):
+        data = read_input(path)
+        opts = replace(options, page_number=page_number_from_name(path))
+        if path.suffix.lower() == ".pdf":
+            found = _pdf_splitter()(data, opts)
+        else:
+            if data[:5] == b"%PDF-":
+                raise InputError(f"{path}: this is a PDF; name it .pdf to split it as one")
+            found = split_text(decode_text(data, str(path)), opts)
+        pages += [(order, p) for p in found]
+    ordered = sorted(pages, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))
+    return join_continuations([p for _, p in ordered])

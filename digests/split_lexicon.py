@@ -1,0 +1,147 @@
+"""The words the splitter recognises page furniture by, as one frozen value.
+
+The defaults here are what Chinese dailies commonly print; ``config/splitter.toml`` adds
+a newspaper's own banners, column labels and advertisement words (see
+:func:`digests.loader.load_lexicon`). Keeping them in a value rather than in module
+globals lets tests and the PDF route pass their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Common single-character surnames, most frequent first; names are 2-3 characters long.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜"
+    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶"
+    "黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
+    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米"
+    "柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封"
+    "谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母"
+    "裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
+    "信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容")
+
+DEFAULT_BANNERS = (
+    r"^(深入|认真|全面)?学习(宣传)?贯彻.{2,40}(精神|思想)(系列研讨会发言选编|.{0,4}系列.{0,8})?$",
+    r"^(庆祝|纪念).{2,20}(周年|华诞)$",
+    r"^(不忘初心|牢记使命)[ ,，、]*(不忘初心|牢记使命)?$",
+    r"^云动天下\s*春暖大同$",
+)
+DEFAULT_COLUMN_LABELS = (
+    "新春走基层",
+    "走基层",
+    "新春走基层·蹲点日记",
+    "记者蹲点",
+    "一线调研",
+    "评论员观察",
+    "人民时评",
+    "人民论坛",
+    "今日谈",
+    "民生观察",
+    "图说新闻",
+)
+DEFAULT_PHOTO_LABELS = ("图片报道", "图片新闻", "新闻图片", "图说", "看图")
+DEFAULT_COLLECTION_LABELS = (
+    "微阅读",
+    "简讯",
+    "新闻简讯",
+    "国际简讯",
+    "要闻简报",
+    "综合新闻",
+    "国内新闻",
+    "国际新闻",
+    "短讯",
+    "速览",
+    "快讯",
+)
+DEFAULT_AD_WORDS = (
+    "热线",
+    "电话",
+    "咨询",
+    "投诉建议",
+    "广告",
+    "招聘",
+    "招商",
+    "地址",
+    "优惠",
+    "欢迎来电",
+    "服务热线",
+    "联系人",
+    "二维码",
+    "扫码",
+)
+DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "阅读提示", "导读")
+
+
+@dataclass(frozen=True, slots=False)
+class Lexicon:
+    """Furniture and label words; every field may be extended from config/splitter.toml."""
+
+    banners: tuple[str, ...] = DEFAULT_BANNERS
+    column_labels: tuple[str, ...] = DEFAULT_COLUMN_LABELS
+    photo_labels: tuple[str, ...] = DEFAULT_PHOTO_LABELS
+    collection_labels: tuple[str, ...] = DEFAULT_COLLECTION_LABELS
+    ad_words: tuple[str, ...] = DEFAULT_AD_WORDS
+    body_starters: tuple[str, ...] = DEFAULT_BODY_STARTERS
+    surnames: str = SURNAMES
+    compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
+    non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
+
+    @cached_property
+    def banner_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.banners) or r"(?!)")
+
+    @cached_property
+    def surname_set(self) -> frozenset[str]:
+        return frozenset(self.surnames)
+
+    def extended(self, extra: Mapping[str, object]) -> Lexicon:
+        """A copy with the lists in ``extra`` (as read from TOML) appended to the defaults."""
+        values: dict[str, object] = {}
+        for name in (
+            "banners",
+            "column_labels",
+            "photo_labels",
+            "collection_labels",
+            "ad_words",
+            "body_starters",
+            "compound_surnames",
+            "non_names",
+        ):
+            more = extra.get(name)
+            if isinstance(more, list):
+                values[name] = _merge(getattr(self, name), (str(x) for x in more))
+        if isinstance(extra.get("surnames"), str):
+            values["surnames"] = self.surnames + str(extra["surnames"])
+        return Lexicon(**{**self._fields(), **values})  # type: ignore[arg-type]
+
+    def _fields(self) -> dict[str, object]:
+        return {
+            name: getattr(self, name)
+            for name in (
+                "banners",
+                "column_labels",
+                "photo_labels",
+                "collection_labels",
+                "ad_words",
+                "body_starters",
+                "surnames",
+                "compound_surnames",
+                "non_names",
+            )
+        }
+
+
+def _merge(base: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+    out = list(base)
+    for item in more:
+        if item and item not in out:
+            out.append(item)
+    return tuple(out)

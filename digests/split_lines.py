@@ -1,0 +1,105 @@
+"""First pass of the splitter: the lines of one page, each given a role.
+
+Roles: ``head`` (a headline-like short line), ``body``, ``byline`` (a reporter line),
+``name`` (a bare author name), ``credit`` (photo/graphic/layout credit), ``end`` (a closing
+note such as "(作者为…)" or "(新华社北京2月14日电)"), ``label`` (a column label).
+Page headers and banners are dropped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from digests import split_rules as rules
+from digests.split_lexicon import Lexicon
+from digests.textrepair import clean_line, ends_sentence, runs_on_block
+
+Role = Literal["head", "body", "byline", "name", "credit", "end", "label"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    role: Role
+    text: str
+
+
+def page_lines(text: str) -> list[str]:
+    """The non-empty lines of a page, spaces tidied, author notes split in two rejoined."""
+    raw = [clean_line(x) for x in text.splitlines()]
+    lines = [x for x in raw if x]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        # "(作者为中国政治学会副会长、…研" + "究员)": a note broken over two lines.
+        while (
+            rules.is_author_note(line)
+            and not rules.nfkc(line).rstrip().endswith(")")
+            and i + 1 < len(lines)
+            and len(lines[i + 1]) <= 30
+            and rules.nfkc(lines[i + 1]).rstrip().endswith(")")
+            and "(" not in rules.nfkc(lines[i + 1])
+        ):
+            line += lines[i + 1]
+            i += 1
+        out.append(line)
+        i += 1
+    return out
+
+
+def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
+    """Give every line its role; drop page headers and banners."""
+    out: list[Line] = []
+    for idx, line in enumerate(lines):
+        text = rules.nfkc(line).strip()
+        if rules.page_header(text) or rules.date_line(text) or rules.is_banner(text, lex):
+            continue
+        if rules.is_column_label(text, lex):
+            out.append(Line("label", line))
+        elif rules.is_credit(text):
+            out.append(Line("credit", line))
+        elif rules.is_author_note(text) or rules.is_end_marker(text):
+            out.append(Line("end", line))
+        elif rules.is_byline_line(text):
+            out.append(Line("byline", line))
+        elif rules.is_name_line(text, lex) and _name_position(out, lines, idx, lex):
+            out.append(Line("name", line))
+        elif _heading(lines, idx, lex) or _long_subtitle(out, lines, idx, lex):
+            out.append(Line("head", line))
+        else:
+            out.append(Line("body", line))
+    return out
+
+
+def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """Headline-like, and not the start of a paragraph broken inside a quotation."""
+    text = rules.nfkc(lines[idx]).strip()
+    if not rules.heading_like(text, lex) or rules.continuation(text):
+        return False
+    if runs_on_block([text]):
+        nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
+        return rules.heading_like(nxt, lex)
+    return True
+
+
+def _name_position(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A bare name counts as a byline when it stands apart: after a headline, an end note,
+    or between body paragraphs, but not inside a run of headline lines."""
+    nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
+    if not done:
+        return False
+    # A short line between two headline lines is part of the headline.
+    return not (nxt and rules.heading_like(nxt, lex) and not rules.is_name_line(nxt, lex))
+
+
+def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A long subtitle ("审议通过…；讨论通过…") sits between a title and a dateline."""
+    if not done or done[-1].role != "head" or idx + 1 >= len(lines):
+        return False
+    text = rules.nfkc(lines[idx]).strip()
+    if len(text) > 90 or ends_sentence(text):
+        return False
+    nxt = lines[idx + 1]
+    return bool(rules.dateline(nxt)) or rules.is_byline_line(nxt)

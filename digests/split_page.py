@@ -1,0 +1,262 @@
+"""Second pass of the splitter: one page's classified lines grouped into articles.
+
+Headline blocks (runs of short lines) either start an article or are subheads of the
+article they sit in. A block starts an article when the page says so: a byline or a
+dateline follows it, the previous article closed ("(作者为…)", "(新华社…电)", a credit,
+"(下转…)"), it carries a column tag or a "——" kicker/subtitle, or it is a photo or
+collection label. Everything else is a subhead. Pure functions on local values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from digests import split_rules as rules
+from digests.model import Article
+from digests.split_article import Draft, to_article
+from digests.split_lexicon import Lexicon
+from digests.split_lines import Line
+from digests.textrepair import runs_on_block
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of headline-like lines."""
+
+    lines: tuple[str, ...]
+
+
+Token = Block | Line
+
+
+def group_blocks(lines: Sequence[Line]) -> list[Token]:
+    """Group consecutive headline lines into blocks, closing a block where a headline ends."""
+    out: list[Token] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            out.append(Block(tuple(current)))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if line.role != "head":
+            close()
+            out.append(line)
+            continue
+        text = rules.nfkc(line.text).strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
+        if current and text.startswith("——") is False and _closed(current):
+            close()
+        current.append(line.text)
+        if (rules.column_tag(text)[1] and not nxt_text.startswith("——")) or len(current) >= 4:
+            close()
+    close()
+    return out
+
+
+def _closed(block: Sequence[str]) -> bool:
+    """A block ends after a "——" subtitle that is complete."""
+    last = rules.nfkc(block[-1]).strip()
+    return last.startswith("——") and not runs_on_block(block)
+
+
+def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon) -> bool:
+    """Does the block at ``tokens[t]`` start a new article?"""
+    block = tokens[t]
+    assert isinstance(block, Block)
+    if draft is None or draft.closed:
+        return True
+    if not draft.paras():
+        return False
+    first = rules.nfkc(block.lines[0]).strip()
+    if first in lex.photo_labels or first in lex.collection_labels:
+        return True
+    if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
+        return True
+    if _dash_headline(block.lines):
+        return True
+    nxt = _neighbour(tokens, t, +1)
+    if isinstance(nxt, Line) and (
+        nxt.role in ("byline", "name") or (nxt.role == "body" and rules.dateline(nxt.text))
+    ):
+        return True
+    prev = _neighbour(tokens, t, -1)
+    if isinstance(prev, Line):
+        if prev.role == "credit":
+            return True
+        if prev.role == "end":
+            return not (draft.collection and rules.nfkc(prev.text).lstrip("( （").startswith("据"))
+        cont = rules.continuation(prev.text)
+        if prev.role == "body" and cont and cont[0] == "下转":
+            return True
+    return _photo_ahead(tokens, t)
+
+
+def _dash_headline(lines: Sequence[str]) -> bool:
+    """A kicker ending in "——" (a long one: short ones lead subheads) or a "——" subtitle."""
+    texts = [rules.nfkc(x).strip() for x in lines]
+    if any(x.endswith("——") and len(x) >= 10 for x in texts):
+        return True
+    return any(x.startswith("——") for x in texts[1:])
+
+
+def _neighbour(tokens: Sequence[Token], t: int, step: int) -> Token | None:
+    i = t + step
+    while 0 <= i < len(tokens):
+        tok = tokens[i]
+        if not (isinstance(tok, Line) and tok.role == "label"):
+            return tok
+        i += step
+    return None
+
+
+def _photo_ahead(tokens: Sequence[Token], t: int) -> bool:
+    """A short item closed by a photographer's credit is a photo with its own title."""
+    for bodies, tok in enumerate(tokens[t + 1 :]):
+        if isinstance(tok, Block):
+            return False
+        if tok.role == "credit":
+            return rules.is_photo_credit(tok.text) and 0 < bodies <= 3
+        if tok.role != "body":
+            return False
+    return False
+
+
+def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
+    """Walk the page once and assemble its articles."""
+    drafts: list[Draft] = []
+    draft: Draft | None = None
+    resume: Draft | None = None  # the article a photo interrupted
+    pending_labels: list[str] = []
+    for t, tok in enumerate(tokens):
+        if isinstance(tok, Block):
+            if starts_article(tokens, t, draft, lex):
+                draft = Draft(head=tok.lines, labels=pending_labels[:])
+                first = rules.nfkc(tok.lines[0]).strip()
+                draft.collection = first in lex.collection_labels
+                drafts.append(draft)
+                pending_labels.clear()
+                resume = None
+            else:
+                assert draft is not None
+                _add_subhead(draft, tok.lines)
+            continue
+        if tok.role == "label":
+            pending_labels.append(tok.text)
+            continue
+        if draft is None or draft.closed:
+            if resume is not None and tok.role == "body":
+                draft, resume = resume, None
+            else:
+                draft = Draft()
+                drafts.append(draft)
+        draft, resume = _add_line(drafts, draft, tok, resume)
+    if pending_labels and drafts:
+        drafts[-1].labels += pending_labels
+    return drafts
+
+
+def _add_subhead(draft: Draft, lines: Sequence[str]) -> None:
+    texts = list(lines)
+    first = rules.nfkc(texts[0]).strip()
+    if len(texts) > 1 and (len(first) <= 8 or runs_on_block(texts[:1]) or first.endswith("——")):
+        texts = ["".join(texts)]
+    for text in texts:
+        draft.entries.append(("sub", text))
+
+
+def _add_line(
+    drafts: list[Draft], draft: Draft, tok: Line, resume: Draft | None
+) -> tuple[Draft, Draft | None]:
+    if tok.role == "body":
+        draft.add_para(tok.text)
+    elif tok.role in ("byline", "name"):
+        if not draft.paras() and not any(k == "sub" for k, _ in draft.entries):
+            draft.bylines.append(tok.text)
+        else:
+            draft.entries.append(("name", tok.text))
+    elif tok.role == "end":
+        draft.entries.append(("para", tok.text))
+        draft.ended = True
+    elif tok.role == "credit":
+        if rules.is_photo_credit(tok.text):
+            return _photo(drafts, draft, tok.text)
+        draft.entries.append(("para", tok.text))
+        draft.ended = True
+    return draft, resume
+
+
+def _photo(drafts: list[Draft], draft: Draft, credit: str) -> tuple[Draft, Draft | None]:
+    """A photographer's credit closes a photo: the whole short item, or the caption just
+    before the credit when it follows a long article (which may go on after the photo)."""
+    paras = draft.paras()
+    if paras == 0:
+        draft.entries.append(("para", credit))
+        return draft, None
+    if not draft.head or paras <= 3:
+        draft.kind = "photo"
+        draft.bylines = draft.bylines or [credit]
+        draft.entries.append(("para", credit))
+        draft.closed = True
+        return draft, None
+    idx = max(i for i, (k, _) in enumerate(draft.entries) if k == "para")
+    caption = draft.entries.pop(idx)[1]
+    photo = Draft(entries=[("para", caption), ("para", credit)], bylines=[credit], kind="photo")
+    photo.closed = True
+    drafts.append(photo)
+    return photo, draft
+
+
+def split_by_names(drafts: list[Draft]) -> list[Draft]:
+    """An article with a second author name holds two articles: the second starts at the
+    first subhead that follows the first author's body."""
+    out: list[Draft] = []
+    for draft in drafts:
+        out.extend(_split_one(draft))
+    return out
+
+
+def _split_one(draft: Draft) -> list[Draft]:
+    names = [i for i, (k, _) in enumerate(draft.entries) if k == "name"]
+    if not names or not (draft.bylines or len(names) >= 2):
+        return [draft]
+    start = 0 if draft.bylines else names[0] + 1
+    seen_para = False
+    for i in range(start, len(draft.entries)):
+        kind = draft.entries[i][0]
+        if kind == "para":
+            seen_para = True
+        elif kind == "sub" and seen_para and i < names[-1]:
+            head_end = i
+            while head_end + 1 < len(draft.entries) and draft.entries[head_end + 1][0] == "sub":
+                head_end += 1
+            second = Draft(
+                head=tuple(t for _, t in draft.entries[i : head_end + 1]),
+                entries=draft.entries[head_end + 1 :],
+            )
+            draft.entries = draft.entries[:i]
+            return [draft, *_split_one(second)]
+    return [draft]
+
+
+def finish(drafts: Sequence[Draft], lex: Lexicon) -> list[Article]:
+    """Turn drafts into articles; bodyless blocks become ads or are dropped as furniture.
+
+    A column label printed beside a block that turns out to be furniture belongs to the
+    article before it.
+    """
+    articles: list[Article] = []
+    for draft in drafts:
+        art = to_article(draft, lex)
+        if art is not None and (art.kind != "ad" or not draft.labels):
+            articles.append(art)
+            continue
+        real = [i for i, a in enumerate(articles) if a.kind != "ad" and not a.column]
+        if draft.labels and real:
+            articles[real[-1]] = replace(articles[real[-1]], column=draft.labels[0])
+        if art is not None:
+            articles.append(replace(art, column=""))
+    return articles

@@ -1,0 +1,151 @@
+"""The splitter: newspaper page text (one page or a whole issue) into pages of articles.
+
+``split_text`` is the entry point; ``join_continuations`` joins an article continued on
+another page; ``detect_issue_date`` reads the issue date from a page header. The work is
+done in three passes, each its own module: ``split_lines`` (a role per line),
+``split_page`` (lines grouped into articles), ``split_article`` (an article's fields).
+Everything here is pure: text in, frozen values out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from digests import split_rules as rules
+from digests.model import Article, Page
+from digests.split_lexicon import Lexicon
+from digests.split_lines import classify, page_lines
+from digests.split_page import build_drafts, finish, group_blocks, split_by_names
+
+_HEADER_LOOKAHEAD = 3  # a date line and the page header follow each other closely
+
+
+@dataclass(frozen=True)
+class SplitOptions:
+    """What the splitter needs besides the text.
+
+    ``section_names`` maps page numbers to 版名 when the text names none; ``page_number``
+    is the number of a single page whose text carries no header (the loader reads it
+    from a file name such as "…-p01.txt"); ``lexicon`` holds the furniture words.
+    """
+
+    newspaper: str = ""
+    section_names: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    page_number: int | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+
+def split_text(text: str, options: SplitOptions | None = None) -> tuple[Page, ...]:
+    """Split a page or a whole issue into pages of articles (ids and summaries empty)."""
+    opts = options or SplitOptions()
+    pages: list[Page] = []
+    for number, name, lines in _page_chunks(text):
+        if number is None and not pages:
+            number = opts.page_number
+        if not name and number is not None:
+            name = opts.section_names.get(number, "")
+        articles = split_page_lines(lines, opts.lexicon)
+        if articles or lines:
+            pages.append(Page(number=number, name=name, articles=tuple(articles)))
+    return tuple(pages) or (Page(number=opts.page_number, name=""),)
+
+
+def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
+    """The articles of one page, given its non-empty lines in reading order."""
+    tokens = group_blocks(classify(lines, lex))
+    return finish(split_by_names(build_drafts(tokens, lex)), lex)
+
+
+def detect_issue_date(text: str) -> dt.date | None:
+    """The issue date printed in a page header ("2018年1月10日星期三"), if any."""
+    for line in text.splitlines()[:40]:
+        found = rules.date_line(line.strip())
+        if found:
+            return found
+    return None
+
+
+def _page_chunks(text: str) -> list[tuple[int | None, str, list[str]]]:
+    """(number, name, lines) per page: pages end at form feeds and at page headers."""
+    out: list[tuple[int | None, str, list[str]]] = []
+    for sheet in text.replace("\r\n", "\n").replace("\r", "\n").split("\f"):
+        lines = page_lines(sheet)
+        number: int | None = None
+        name = ""
+        body: list[str] = []
+        i = 0
+        while i < len(lines):
+            header, used = _header_at(lines, i)
+            if header is not None:
+                if any(not _is_header_line(x) for x in body):
+                    out.append((number, name, body))
+                    body = []
+                    number, name = None, ""
+                number = header.number if header.number is not None else number
+                name = header.name or name
+                body.extend(lines[i : i + used])  # classify() drops them again
+                i += used
+                continue
+            body.append(lines[i])
+            i += 1
+        if body or not out:
+            out.append((number, name, body))
+    return [chunk for chunk in out if chunk[2]] or [(None, "", [])]
+
+
+def _header_at(lines: Sequence[str], i: int) -> tuple[rules.PageHeader | None, int]:
+    """A page header starting at line i: a numbered header, or a date line plus one."""
+    found = rules.page_header(lines[i])
+    if found:
+        return found, 1
+    if rules.date_line(lines[i]):
+        for j in range(i + 1, min(len(lines), i + 1 + _HEADER_LOOKAHEAD)):
+            nxt = rules.page_header(lines[j])
+            if nxt:
+                return nxt, j - i + 1
+        return rules.PageHeader(None, ""), 1
+    return None, 0
+
+
+def _is_header_line(line: str) -> bool:
+    return bool(rules.page_header(line) or rules.date_line(line))
+
+
+def join_continuations(pages: Sequence[Page]) -> tuple[Page, ...]:
+    """Join an article continued on another page of the same issue into one article.
+
+    The part marked "(下转第N版)" takes the paragraphs of the part on page N marked
+    "(上接第M版)"; that part leaves page N. Parts whose other half is missing keep their
+    ``continued_to`` / ``continued_from``.
+    """
+    by_number = {p.number: i for i, p in enumerate(pages) if p.number is not None}
+    arts = [list(p.articles) for p in pages]
+    for pi, page in enumerate(pages):
+        for ai, art in enumerate(arts[pi]):
+            target = by_number.get(art.continued_to) if art.continued_to else None
+            if target is None or page.number is None:
+                continue
+            match = _find_rest(arts[target], page.number, art)
+            if match is None:
+                continue
+            rest = arts[target].pop(match)
+            arts[pi][ai] = replace(
+                art,
+                paragraphs=art.paragraphs + rest.paragraphs,
+                section_heads=art.section_heads + rest.section_heads,
+                byline=art.byline or rest.byline,
+            )
+    return tuple(replace(p, articles=tuple(a)) for p, a in zip(pages, arts, strict=True))
+
+
+def _find_rest(candidates: Sequence[Article], from_page: int, art: Article) -> int | None:
+    """The part on the next page continued from ``from_page``, best title match first."""
+    options = [i for i, a in enumerate(candidates) if a.continued_from == from_page]
+    if len(options) <= 1:
+        return options[0] if options else None
+    from rapidfuzz import fuzz
+
+    return max(options, key=lambda i: fuzz.partial_ratio(candidates[i].headline, art.headline))
