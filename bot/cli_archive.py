@@ -1,24 +1,184 @@
-"""Placeholder: this command is being built."""
+"""``paperboy ingest``, ``import``, ``search`` and ``headline``.
+
+Search and headline print one JSON line per query with ``--json`` or ``--batch`` (DESIGN.md:
+exactly one line per query, in order, exit 0 even when nothing is found); otherwise a table.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from bot.settings import Settings
-from digests.errors import PaperboyError
+from digests.archive import SqlArchive, open_archive
+from digests.archive.base import SearchOptions, SearchResult
+from digests.errors import InputError
 
 
-def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+@contextmanager
+def _archive(settings: Settings) -> Iterator[SqlArchive]:
+    archive = open_archive(
+        settings.database_url, settings.sqlite_path, config_dir=settings.config_dir
+    )
+    try:
+        yield archive
+    finally:
+        archive.close()
 
 
-def run_import(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+def _date(text: str | None, what: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{what} must be a date like 2024-02-10, not {text!r}") from None
+
+
+def _options(args: argparse.Namespace) -> SearchOptions:
+    limit = int(getattr(args, "limit", 10) or 10)
+    if not 1 <= limit <= 100:
+        raise InputError(f"--limit must be between 1 and 100, not {limit}")
+    return SearchOptions(
+        limit=limit,
+        since=_date(getattr(args, "since", None), "--since"),
+        until=_date(getattr(args, "until", None), "--until"),
+        section=getattr(args, "section", None) or None,
+    )
+
+
+def result_json(r: SearchResult) -> str:
+    obj: dict[str, object] = {
+        "query": r.query,
+        "results": [
+            {
+                "id": h.id,
+                "title": h.title,
+                "date": h.date.isoformat(),
+                "page": h.page,
+                "section": h.section,
+                "score": h.score,
+                "snippet": h.snippet,
+            }
+            for h in r.hits
+        ],
+    }
+    if r.notice:
+        obj["notice"] = r.notice
+    if r.partial:
+        obj["partial"] = True
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _table(r: SearchResult) -> str:
+    lines = [f"{r.notice}" for _ in [0] if r.notice]
+    for n, h in enumerate(r.hits, 1):
+        where = f"{h.date} 第{h.page}版" if h.page is not None else f"{h.date}"
+        lines.append(f"{n:2}. {h.title}  〔{where} {h.section}〕 {h.id}")
+        if h.snippet:
+            lines.append(f"    {h.snippet}")
+    return "\n".join(lines)
+
+
+def _queries(batch: str) -> list[str]:
+    try:
+        with open(batch, encoding="utf-8", errors="replace", newline="") as f:
+            return [line.rstrip("\r\n") for line in f]
+    except FileNotFoundError:
+        raise InputError(f"{batch}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{batch}: cannot read it: {e}") from None
+
+
+def _run_queries(
+    args: argparse.Namespace,
+    settings: Settings,
+    ask: Callable[[SqlArchive, str, SearchOptions], SearchResult],
+) -> int:
+    options = _options(args)
+    queries = _queries(args.batch) if args.batch else [args.query or ""]
+    started = time.perf_counter()
+    with _archive(settings) as archive:
+        archive.words  # load the segmenter before the clock of the first query  # noqa: B018
+        startup = time.perf_counter() - started
+        for q in queries:
+            r = ask(archive, q, options)
+            if args.json or args.batch:
+                print(result_json(r), flush=False)
+            else:
+                print(_table(r))
+    sys.stdout.flush()
+    if args.batch:
+        print(json.dumps({"startup_s": round(startup, 3)}), file=sys.stderr)
+    return 0
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+    return _run_queries(args, settings, lambda a, q, o: a.search(q, o))
 
 
 def run_headline(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+    return _run_queries(args, settings, lambda a, q, o: a.headline(q, o))
+
+
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from bot.importer import ImportOptions, import_archive
+    from bot.ingest import newspaper_sections
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    newspaper = getattr(args, "newspaper", None) or settings.newspaper
+    options = ImportOptions(
+        newspaper=newspaper,
+        sections=newspaper_sections(settings.config_dir, newspaper),
+        config_dir=settings.config_dir,
+        max_chars=settings.summary_max_chars,
+    )
+    with (
+        _archive(settings) as archive,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("importing {task.fields[name]}: {task.completed} articles"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        ) as bar,
+    ):
+        task = bar.add_task("import", total=None, name=path.name)
+        report = import_archive(path, archive, options, lambda _b, n: bar.update(task, completed=n))
+    for lineno, why in report.malformed:
+        print(f"paperboy: {path}:{lineno}: skipped: {why}", file=sys.stderr)
+    print(
+        f"imported {report.stored} articles ({report.unchanged} unchanged, "
+        f"{len(report.malformed)} malformed lines skipped) from {report.lines} lines in "
+        f"{report.seconds:.1f} s, {report.chars_per_s / 1000:.0f} k chars/s"
+    )
+    return 0
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.ingest import ingest_files
+
+    date = _date(getattr(args, "date", None), "--date")
+    with _archive(settings) as archive:
+        result = ingest_files(
+            [Path(f) for f in args.files],
+            archive=archive,
+            settings=settings,
+            date=date,
+            newspaper=getattr(args, "newspaper", None),
+        )
+    for w in result.warnings:
+        print(f"paperboy: warning: {w}", file=sys.stderr)
+    print(result.describe())
+    return 0

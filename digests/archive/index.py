@@ -26,7 +26,7 @@ import tantivy
 from digests.archive.query import ParsedQuery
 
 FORMAT = 1  # bump when the fields change: an index of another format is rebuilt
-_TITLE_WEIGHT = 0.5  # a title hit adds to the body hit (headline words are in both fields)
+_TITLE_WEIGHT = 0.3  # a title hit adds to the body hit (headline words are in both fields)
 _TIE = 0.3
 
 
@@ -133,6 +133,10 @@ class SearchIndex:
         return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
 
     # -- queries -------------------------------------------------------------------------
+    def known(self, term: str) -> bool:
+        """Whether any article has this index term."""
+        return self._searcher.doc_freq("body", term) > 0
+
     def _term(self, field: str, value: object) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
 

@@ -52,22 +52,28 @@ def terms_of(words: Iterable[str]) -> list[str]:
     return out
 
 
-def parse_query(query: str, cut: Cut) -> ParsedQuery:
-    """Split a typed query into terms and quoted phrases; anything else is plain text."""
+def parse_query(query: str, cut: Cut, known: Callable[[str], bool]) -> ParsedQuery:
+    """Split a typed query into terms and quoted phrases; anything else is plain text.
+
+    A space-separated chunk that is an index term as typed stays whole: cut alone, out of
+    its sentence, the segmenter may split a word it kept whole in the text ("万场").
+    """
     truncated = len(query) > MAX_QUERY_CHARS
     text = query[:MAX_QUERY_CHARS]
     phrases: list[tuple[str, ...]] = []
     phrase_texts: list[str] = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        words = tuple(terms_of(cut(inner)))
-        if words:
-            phrases.append(words)
+        phrase = tuple(terms_of(cut(inner)))
+        if phrase:
+            phrases.append(phrase)
             phrase_texts.append(compact(inner))
     rest = _QUOTED.sub(" ", text)
     terms: list[str] = []
     for chunk in rest.split():
-        for t in terms_of(cut(chunk)):
+        whole = _TERM.findall(fold(chunk))
+        words: list[str] = whole if len(whole) == 1 and known(whole[0]) else terms_of(cut(chunk))
+        for t in words:
             if t not in terms:
                 terms.append(t)
     if len(terms) > MAX_TERMS:

@@ -59,6 +59,11 @@ def _ranked(scored: list[tuple[float, int, StoredArticle]]) -> list[tuple[float,
     return [(s, a) for s, _, a in scored]
 
 
+def _title(sa: StoredArticle) -> str:
+    a = sa.article
+    return a.title or a.headline or a.text[:30]
+
+
 class Searching(People):
     def _fetch(self, ids: Sequence[str]) -> dict[str, StoredArticle]:
         if not ids:
@@ -88,7 +93,7 @@ class Searching(People):
         return out
 
     def search(self, query: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
-        parsed = parse_query(query, self.words.cut)
+        parsed = parse_query(query, self.words.cut, self.index.known)
         if parsed.empty:
             return SearchResult(query, notice=NOTICE_EMPTY)
         self.catch_up()
@@ -105,7 +110,7 @@ class Searching(People):
         hits = tuple(
             Hit(
                 id=sa.article.id,
-                title=sa.article.title or sa.article.headline,
+                title=_title(sa),
                 date=sa.date,
                 page=sa.page,
                 section=sa.section,
@@ -147,7 +152,7 @@ class Searching(People):
         hits = tuple(
             Hit(
                 id=sa.article.id,
-                title=sa.article.title or sa.article.headline,
+                title=_title(sa),
                 date=sa.date,
                 page=sa.page,
                 section=sa.section,

@@ -1,0 +1,203 @@
+"""Posting an issue: load the files, split, summarise, store. Used by the CLI and the bot.
+
+Each article is segmented once: its words feed both the summary and the search index.
+The date comes from the caller, else the page header, else today in the newspaper's time
+zone (and the report says so). Ids derive from newspaper, date, page and position, so an
+unchanged page keeps its ids. The store is one transaction: a crash leaves the old issue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.settings import Settings
+from digests.archive.base import Archive, ArticleWords, StoreReport
+from digests.errors import InputError
+from digests.ids import article_id
+from digests.model import Article, Issue, Page
+from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
+from digests.summarizer import SummaryOptions, summarize_article
+from digests.words import Segmenter
+
+_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
+Upload = tuple[str, bytes]  # (file name, content) of a chat document
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What was stored, for the CLI's report and the editor's preview."""
+
+    issue: Issue
+    report: StoreReport
+    warnings: tuple[str, ...] = ()
+
+    def section_headlines(self) -> list[tuple[str, list[str]]]:
+        """(section, headlines) per page, in page order."""
+        out: list[tuple[str, list[str]]] = []
+        for p in self.issue.pages:
+            name = p.name or (f"第{p.number}版" if p.number is not None else "")
+            out.append((name, [a.title or a.headline for a in p.articles if a.headline]))
+        return out
+
+    def describe(self) -> str:
+        i = self.report.issue
+        verb = "replaced" if self.report.replaced else "stored"
+        lines = [f"{verb} {i.newspaper} {i.date}: {i.pages} pages, {i.articles} articles"]
+        for name, heads in self.section_headlines():
+            lines.append(f"  {name}")
+            lines.extend(f"    - {h}" for h in heads)
+        return "\n".join(lines)
+
+
+def newspaper_sections(config_dir: Path, newspaper: str) -> dict[int, str]:
+    """Page number -> section name (版名) from config/newspapers.toml."""
+    from digests.loader import section_names
+
+    return section_names(config_dir, newspaper)
+
+
+def _date_in_names(documents: Sequence[Upload]) -> dt.date | None:
+    for name, _ in documents:
+        m = _NAME_DATE.search(Path(name).name)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+    return None
+
+
+def _slug_of(newspaper: str) -> str:
+    """An id prefix for a newspaper without a configured slug."""
+    return "".join(c for c in newspaper if c.isascii() and c.isalnum()).lower() or "paper"
+
+
+def today_in(timezone: str) -> dt.date:
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def _number_articles(issue: Issue, slug: str, sections: dict[int, str]) -> Issue:
+    """Ids from newspaper, date, page and position; section names where the text had none."""
+    pages: list[Page] = []
+    for page in issue.pages:
+        name = page.name or sections.get(page.number or 0, "")
+        arts = tuple(
+            replace(a, id=article_id(slug, issue.date, page.number, pos))
+            for pos, a in enumerate(page.articles, 1)
+        )
+        pages.append(Page(page.number, name, arts))
+    return replace(issue, pages=tuple(pages))
+
+
+def prepare_issue(
+    issue: Issue, segmenter: Segmenter, options: SummaryOptions
+) -> tuple[Issue, dict[str, ArticleWords]]:
+    """Summaries, keywords and index words for every article of an issue."""
+    words: dict[str, ArticleWords] = {}
+    pages: list[Page] = []
+    for page in issue.pages:
+        arts: list[Article] = []
+        for a in page.articles:
+            s = summarize_article(a, segmenter, options)
+            head = [w for w in segmenter.cut(a.headline) if not w.isspace()]
+            body = s.words[len(head) :] if list(s.words[: len(head)]) == head else s.words
+            words[a.id] = ArticleWords(
+                tuple(segmenter.search_words(head)), tuple(segmenter.search_words(body))
+            )
+            arts.append(replace(a, summary=s.summary, keywords=s.keywords))
+        pages.append(replace(page, articles=tuple(arts)))
+    return replace(issue, pages=tuple(pages)), words
+
+
+def _read_paths(paths: Sequence[Path]) -> list[Upload]:
+    from digests.loader import read_input
+
+    return [(str(p), read_input(p)) for p in paths]
+
+
+def load_documents(
+    documents: Sequence[Upload], options: SplitOptions
+) -> tuple[tuple[Page, ...], dt.date | None]:
+    """Split each document (page text in any common encoding, or a PDF) and join them into
+    the pages of one issue; the date printed in the first header that has one."""
+    from digests.loader import MAX_INPUT_BYTES, decode_text, page_number_from_name
+
+    found: list[tuple[int, Page]] = []
+    date: dt.date | None = None
+    for order, (name, data) in enumerate(documents):
+        if not data:
+            raise InputError(f"{name}: the file is empty")
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(f"{name}: too large ({len(data) // 1_000_000} MB) for a page")
+        opts = replace(options, page_number=page_number_from_name(Path(name)))
+        if data[:5] == b"%PDF-":
+            split_pdf = importlib.import_module("digests.pdf").split_pdf
+            pages: tuple[Page, ...] = split_pdf(data, opts)
+        else:
+            text = decode_text(data, name)
+            date = date or detect_issue_date(text)
+            pages = split_text(text, opts)
+        found += [(order, p) for p in pages]
+    ordered = sorted(found, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))
+    return join_continuations([p for _, p in ordered]), date
+
+
+def ingest_documents(
+    documents: Sequence[Upload],
+    *,
+    archive: Archive,
+    settings: Settings,
+    date: dt.date | None = None,
+    newspaper: str | None = None,
+    merge: bool = False,
+    segmenter: Segmenter | None = None,
+) -> IngestResult:
+    """Load, split, summarise and store the pages in ``documents`` as one issue.
+
+    ``merge`` keeps stored pages the documents do not carry (an editor posting page by
+    page); without it the stored issue of that date is replaced as a whole.
+    """
+    from digests.loader import newspaper_slug, section_names, split_options
+
+    if not documents:
+        raise InputError("no files to ingest")
+    name = newspaper or settings.newspaper
+    pages, printed = load_documents(documents, split_options(settings.config_dir, name))
+    if not any(p.articles for p in pages):
+        raise InputError("no articles found in the files: are they newspaper pages?")
+    warnings: list[str] = []
+    when = date or printed or _date_in_names(documents)
+    if when is not None and not date and not printed:
+        warnings.append(f"no date in the page header; used the one in the file name ({when})")
+    if when is None:
+        when = today_in(settings.timezone)
+        warnings.append(f"no date in the page header; used today's date ({settings.timezone})")
+    slug = newspaper_slug(settings.config_dir, name) or _slug_of(name)
+    issue = _number_articles(
+        Issue(name, when, pages), slug, section_names(settings.config_dir, name)
+    )
+    seg = segmenter or Segmenter.load(settings.config_dir)
+    issue, words = prepare_issue(issue, seg, SummaryOptions(max_chars=settings.summary_max_chars))
+    issue = replace(issue, warnings=tuple(warnings))
+    report = archive.store_issue(issue, words, merge=merge)
+    return IngestResult(issue, report, tuple(warnings))
+
+
+def ingest_files(
+    paths: Sequence[Path],
+    *,
+    archive: Archive,
+    settings: Settings,
+    date: dt.date | None = None,
+    newspaper: str | None = None,
+) -> IngestResult:
+    """``paperboy ingest FILE...``: the files are one issue, replacing any stored one."""
+    return ingest_documents(
+        _read_paths(paths), archive=archive, settings=settings, date=date, newspaper=newspaper
+    )
