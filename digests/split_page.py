@@ -30,7 +30,7 @@ class Block:
 Token = Block | Line
 
 
-def group_blocks(lines: Sequence[Line]) -> list[Token]:
+def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
     """Group consecutive headline lines into blocks, closing a block where a headline ends."""
     out: list[Token] = []
     current: list[str] = []
@@ -98,7 +98,7 @@ def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Le
 def _dash_headline(lines: Sequence[str]) -> bool:
     """A kicker ending in "——" (a long one: short ones lead subheads) or a "——" subtitle."""
     texts = [rules.nfkc(x).strip() for x in lines]
-    if any(x.endswith("——") and len(x) >= 10 for x in texts):
+    if any(x.endswith("——") and len(x) >= 10 for x in texts[:-1]):
         return True
     return any(x.startswith("——") for x in texts[1:])
 

@@ -41,14 +41,16 @@ _END_MARKER = re.compile(
 )
 _ROLE = (
     r"(?:本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习生|通讯员|记者|"
-    r"文\s*/\s*图|文|图)"
+    r"文\s*/\s*图|摄影记者)"
 )
 _BYLINE_LINE = re.compile(rf"^[□■◇◆●○]?\s*{_ROLE}\s*[:：]?\s*\S")
+_BYLINE_REST = re.compile(rf"^(?:[\u4e00-\u9fff·]{{1,5}}|{_ROLE}|[\s、,，:：]+)+$")
 _DATELINE = re.compile(
     r"^\s*(本报讯|(?:本报|新华社|中新社|人民网|新华网|央视)(?:[\u4e00-\u9fff、]{1,12})?"
     r"(?:\d{1,2}月\d{1,2}日)?电)\s*(?:[（(]([^（）()]{1,60})[）)])?"
 )
 _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*$")
+_FULL_STOP = re.compile(r"[。！？!?；;,，、]$")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
 
@@ -154,7 +156,8 @@ def is_byline_line(line: str) -> bool:
     text = nfkc(line).strip()
     if len(text) > 40 or ends_sentence(text) or is_photo_credit(text):
         return False
-    return bool(_BYLINE_LINE.match(text)) and not text.startswith(("文化", "图书", "记者节"))
+    m = _BYLINE_LINE.match(text)
+    return bool(m) and bool(_BYLINE_REST.match(text[m.end() - 1 :]))
 
 
 def is_name_line(line: str, lex: Lexicon) -> bool:
@@ -217,7 +220,7 @@ def column_tag(title: str) -> tuple[str, str]:
     if not m or m.start() < 2:
         return title, ""
     core, tag = text[: m.start()].rstrip(), m.group(1).strip()
-    if not tag or len(tag) > 60 or ends_sentence(core) or core.endswith(("(", "（")):
+    if not tag or len(tag) > 60 or _FULL_STOP.search(core) or core.endswith(("(", "（")):
         return title, ""
     return core, tag
 
@@ -226,6 +229,9 @@ def heading_like(line: str, lex: Lexicon, max_len: int = 40) -> bool:
     """A short line that could be a headline, kicker, subtitle or subhead."""
     text = nfkc(line).strip()
     key = "".join(text.split())
+    core, tag = column_tag(text)
+    if tag:
+        key = "".join(core.split())
     if not key or len(key) > max_len or "。" in text[:-1]:
         return False
     if ends_sentence(text) and not (text.endswith(("”", "’", '"', "!", "?", "！", "？"))):

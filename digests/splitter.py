@@ -55,7 +55,7 @@ def split_text(text: str, options: SplitOptions | None = None) -> tuple[Page, ..
 
 def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     """The articles of one page, given its non-empty lines in reading order."""
-    tokens = group_blocks(classify(lines, lex))
+    tokens = group_blocks(classify(lines, lex), lex)
     return finish(split_by_names(build_drafts(tokens, lex)), lex)
 
 
