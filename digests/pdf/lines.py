@@ -1,0 +1,187 @@
+"""Glyphs to lines: drop overprinted duplicates, map quote glyphs, read across and down.
+
+Chinese pages set text horizontally in columns, but headlines and bylines are sometimes
+set vertically (竖排): one glyph under the next. Horizontal lines are built first; glyphs
+left on their own are then stacked into vertical lines where they sit one under another.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from digests.pdf.marks import Glyph, Rule
+
+_OVERPRINT = 0.25  # of the type size: a glyph drawn again this close is the same glyph
+_SAME_LINE = 0.3  # of the type size: centres this close vertically share a line
+_WORD_GAP = 1.4  # of the type size: a wider gap ends a horizontal line
+_FONT_GAP = 0.7  # of the type size: a gap this wide and a font change also end it
+_SIZE_RATIO = 1.3  # sizes further apart than this never share a line
+_STACK_GAP = 0.8  # of the type size: vertical glyphs this close follow each other
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,%-'/&")
+_QUOTES = {"『": "“", "』": "”"}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Glyphs read as one line, across (``vertical`` false) or down."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # the size most of its glyphs have
+    font: str  # the font most of its glyphs use
+    vertical: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def dedupe(glyphs: Iterable[Glyph]) -> list[Glyph]:
+    """Drop glyphs drawn again at nearly the same spot (fake bold, double printing)."""
+    kept: list[Glyph] = []
+    grid: dict[tuple[str, int, int], list[Glyph]] = defaultdict(list)
+    for g in glyphs:
+        cell = max(g.size * _OVERPRINT, 0.5)
+        gx, gy = int(g.x0 // cell), int(g.top // cell)
+        if any(
+            abs(o.x0 - g.x0) < cell and abs(o.top - g.top) < cell and abs(o.size - g.size) < cell
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for o in grid.get((g.text, gx + dx, gy + dy), ())
+        ):
+            continue
+        grid[(g.text, gx, gy)].append(g)
+        kept.append(g)
+    return kept
+
+
+def map_quotes(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """『』 stand for “” in fonts that draw no “” of their own: map them back."""
+    fonts_with_curly = {g.font for g in glyphs if g.text in "“”"}
+    return [
+        _retext(g, _QUOTES[g.text]) if g.text in _QUOTES and g.font not in fonts_with_curly else g
+        for g in glyphs
+    ]
+
+
+def _retext(g: Glyph, text: str) -> Glyph:
+    return Glyph(text, g.x0, g.top, g.x1, g.bottom, g.size, g.font)
+
+
+def build_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = ()) -> list[Line]:
+    """Horizontal lines, then vertical lines from the glyphs left standing alone."""
+    walls = [r for r in rules if not r.frame and not r.horizontal]
+    runs = _horizontal_runs(glyphs, walls)
+    lines = [_line(run, vertical=False) for run in runs if len(run) > 1]
+    singles = [run[0] for run in runs if len(run) == 1]
+    for stack in _vertical_stacks(singles):
+        lines.append(_line(stack, vertical=len(stack) > 1))
+    return lines
+
+
+def _horizontal_runs(glyphs: Sequence[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: g.cy):
+        row = rows[-1] if rows else None
+        if row is not None and g.cy - row[0].cy <= _SAME_LINE * min(g.size, row[0].size):
+            row.append(g)
+        else:
+            rows.append([g])
+    runs: list[list[Glyph]] = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        by_size: dict[int, list[Glyph]] = defaultdict(list)
+        for g in row:  # glyphs of very different sizes on one baseline are different lines
+            by_size[_size_class(g.size, by_size)].append(g)
+        for part in by_size.values():
+            runs.extend(_split_gaps(part, walls))
+    return runs
+
+
+def _size_class(size: float, seen: dict[int, list[Glyph]]) -> int:
+    for key, members in seen.items():
+        other = members[0].size
+        if max(size, other) / min(size, other) < _SIZE_RATIO:
+            return key
+    return len(seen)
+
+
+def _split_gaps(row: list[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:
+    runs: list[list[Glyph]] = [[row[0]]]
+    for g in row[1:]:
+        prev = runs[-1][-1]
+        gap = g.x0 - prev.x1
+        size = max(g.size, prev.size)
+        if (
+            gap > _WORD_GAP * size
+            or (gap > _FONT_GAP * size and _restyled(prev, g))
+            or any(prev.x1 <= w.x0 <= g.x0 and w.top <= g.cy <= w.bottom for w in walls)
+        ):
+            runs.append([g])
+        else:
+            runs[-1].append(g)
+    return runs
+
+
+def _restyled(a: Glyph, b: Glyph) -> bool:
+    return a.font != b.font or max(a.size, b.size) > 1.1 * min(a.size, b.size)
+
+
+def _vertical_stacks(singles: list[Glyph]) -> list[list[Glyph]]:
+    stacks: list[list[Glyph]] = []
+    for g in sorted(singles, key=lambda g: (g.top, g.x0)):
+        for stack in stacks:
+            last = stack[-1]
+            if (
+                abs(last.cx - g.cx) < 0.3 * g.size
+                and max(g.size, last.size) / min(g.size, last.size) < 1.15
+                and 0 <= g.top - last.bottom + 0.1 * g.size < _STACK_GAP * g.size
+            ):
+                stack.append(g)
+                break
+        else:
+            stacks.append([g])
+    return stacks
+
+
+def _line(glyphs: list[Glyph], vertical: bool) -> Line:
+    sizes = Counter(round(g.size, 1) for g in glyphs)
+    fonts = Counter(g.font for g in glyphs)
+    return Line(
+        text=_join(glyphs, vertical),
+        x0=min(g.x0 for g in glyphs),
+        top=min(g.top for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        bottom=max(g.bottom for g in glyphs),
+        size=sizes.most_common(1)[0][0],
+        font=fonts.most_common(1)[0][0],
+        vertical=vertical,
+    )
+
+
+def _join(glyphs: list[Glyph], vertical: bool) -> str:
+    """The glyphs' text, with a space where a visible gap parts words.
+
+    Latin words are parted by any clear gap; Chinese text only by a wide one (an em space
+    between names in a byline, between the halves of a headline), not by justification.
+    """
+    if vertical:
+        return "".join(g.text for g in glyphs)
+    out = [glyphs[0].text]
+    for prev, g in pairwise(glyphs):
+        gap = g.x0 - prev.x1
+        latin = prev.text[-1] in _LATIN and g.text[0] in _LATIN
+        if gap > (0.2 if latin else 0.8) * g.size:
+            out.append(" ")
+        out.append(g.text)
+    return "".join(out)

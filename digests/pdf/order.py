@@ -1,0 +1,194 @@
+"""Reading order of a page's blocks: framed boxes first as units, then recursive XY-cuts.
+
+A newspaper page is a nest of rectangles: columns side by side, headlines above their
+columns, framed boxes. The page is cut at clean vertical gaps first (columns and articles
+side by side read left to right), then at clean horizontal gaps (top to bottom), down to
+single blocks. Vertical text (竖排 titles) is read before the horizontal text beside it,
+right to left. Where no clean cut exists, blocks are ordered by what is above or left of
+what.
+
+Each block comes back with the id of the innermost frame it sits in (0: none), so the
+article builder knows where a boxed article ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from digests.pdf.blocks import Block
+from digests.pdf.marks import Rule
+
+_GAP = 1.0  # points of clear space that make a cut
+_SLACK = 2.0  # points a block may stick out of its frame
+
+
+@dataclass(slots=True)
+class _Item:
+    """A block, or a framed box of blocks already in order, as one rectangle to cut around."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    entries: list[tuple[Block, int]] = field(default_factory=list)
+    vertical: bool = False
+
+
+def reading_order(
+    blocks: Sequence[Block], rules: Sequence[Rule], body_size: float
+) -> tuple[list[tuple[Block, int]], list[Block]]:
+    """Blocks in reading order with their frame ids, and the blocks found to be banners."""
+    frames = sorted((r for r in rules if r.frame), key=lambda r: -_area(r))
+    banners: list[Block] = []
+    counter = [0]
+    items = _items(list(blocks), frames, rules, body_size, banners, counter)
+    return _cut(items, rules), banners
+
+
+def _area(r: Rule) -> float:
+    return (r.x1 - r.x0) * (r.bottom - r.top)
+
+
+def _inside(b: Block, r: Rule) -> bool:
+    return (
+        b.x0 >= r.x0 - _SLACK
+        and b.x1 <= r.x1 + _SLACK
+        and b.top >= r.top - _SLACK
+        and b.bottom <= r.bottom + _SLACK
+    )
+
+
+def _items(
+    blocks: list[Block],
+    frames: list[Rule],
+    rules: Sequence[Rule],
+    body_size: float,
+    banners: list[Block],
+    counter: list[int],
+) -> list[_Item]:
+    items: list[_Item] = []
+    free = blocks
+    for i, frame in enumerate(frames):
+        members = [b for b in free if _inside(b, frame)]
+        if not members:
+            continue
+        free = [b for b in free if not _inside(b, frame)]
+        if _is_banner(members, frame, free, rules, body_size):
+            banners.extend(members)
+            continue
+        counter[0] += 1
+        box_id = counter[0]
+        inner = [f for f in frames[i + 1 :] if f is not frame and _within(f, frame)]
+        sub = _items(members, inner, rules, body_size, banners, counter)
+        entries = [(b, fid or box_id) for b, fid in _cut(sub, rules)]
+        items.append(_Item(frame.x0, frame.top, frame.x1, frame.bottom, entries))
+    items += [_Item(b.x0, b.top, b.x1, b.bottom, [(b, 0)], vertical=b.vertical) for b in free]
+    return items
+
+
+def _within(inner: Rule, outer: Rule) -> bool:
+    return (
+        inner.x0 >= outer.x0 - _SLACK
+        and inner.x1 <= outer.x1 + _SLACK
+        and inner.top >= outer.top - _SLACK
+        and inner.bottom <= outer.bottom + _SLACK
+    )
+
+
+def _is_banner(
+    members: list[Block], frame: Rule, others: list[Block], rules: Sequence[Rule], body: float
+) -> bool:
+    """A frame holding only display type, with no text of its own below it: a slogan."""
+    if any(b.size < 1.25 * body and not b.vertical for b in members):
+        return False
+    below = [
+        b
+        for b in others
+        if b.top >= frame.bottom - _SLACK
+        and b.top - frame.bottom < 3 * body
+        and min(b.x1, frame.x1) - max(b.x0, frame.x0) > 0
+    ]
+    return not any(b.size < 1.25 * body for b in below)
+
+
+def _cut(items: list[_Item], rules: Sequence[Rule]) -> list[tuple[Block, int]]:
+    if len(items) == 1:
+        return list(items[0].entries)
+    if not items:
+        return []
+    columns = _split(items, lambda it: (it.x0, it.x1))
+    if len(columns) > 1:
+        # Vertical headlines are read first, right to left, then the rest left to right.
+        upright = [c for c in columns if all(it.vertical for it in c)]
+        rest = [c for c in columns if not all(it.vertical for it in c)]
+        ordered = list(reversed(upright)) + rest
+        return [e for group in ordered for e in _cut(group, rules)]
+    rows = _split(items, lambda it: (it.top, it.bottom))
+    if len(rows) > 1:
+        # One horizontal cut at a time, the strongest first, so a headline stays with its
+        # columns until the articles stacked below it have been cut away.
+        at = _best_row_cut(rows, rules)
+        upper = [it for group in rows[:at] for it in group]
+        lower = [it for group in rows[at:] for it in group]
+        return _cut(upper, rules) + _cut(lower, rules)
+    return [e for it in _fallback(items) for e in it.entries]
+
+
+def _best_row_cut(rows: list[list[_Item]], rules: Sequence[Rule]) -> int:
+    """Index of the row that starts the lower part: the widest gap, a ruled gap above all."""
+    left = min(it.x0 for row in rows for it in row)
+    right = max(it.x1 for row in rows for it in row)
+    best, best_score = 1, -1.0
+    for i in range(1, len(rows)):
+        above = max(it.bottom for it in rows[i - 1])
+        below = min(it.top for it in rows[i])
+        score = below - above
+        if any(
+            r.horizontal
+            and not r.frame
+            and above - _GAP <= r.top <= below + _GAP
+            and min(r.x1, right) - max(r.x0, left) > 0.5 * (right - left)
+            for r in rules
+        ):
+            score += 1000.0
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _split(items: list[_Item], get: Callable[[_Item], tuple[float, float]]) -> list[list[_Item]]:
+    ordered = sorted(items, key=lambda it: get(it)[0])
+    groups: list[list[_Item]] = [[ordered[0]]]
+    reach = get(ordered[0])[1]
+    for it in ordered[1:]:
+        start, end = get(it)
+        if start > reach + _GAP:
+            groups.append([it])
+        else:
+            groups[-1].append(it)
+        reach = max(reach, end)
+    return groups
+
+
+def _fallback(items: list[_Item]) -> list[_Item]:
+    """No clean cut: vertical text first (right to left), then above-before-below and
+    left-before-right, as a reader's eye goes down each column in turn."""
+    upright = sorted((it for it in items if it.vertical), key=lambda it: -it.x1)
+    rest = [it for it in items if not it.vertical]
+    done: list[_Item] = []
+    while rest:
+        ready = [it for it in rest if not any(_before(o, it) for o in rest if o is not it)]
+        pick = min(ready or rest, key=lambda it: (it.x0, it.top))
+        done.append(pick)
+        rest.remove(pick)
+    return upright + done
+
+
+def _before(a: _Item, b: _Item) -> bool:
+    """a is read before b: a sits above b in a shared column, or left of b on shared lines."""
+    x_overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    y_overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if x_overlap > 0 and a.bottom <= b.top + _GAP:
+        return True
+    return y_overlap > 0 and a.x1 <= b.x0 + _GAP
