@@ -1,0 +1,159 @@
+"""PTB's rate limiter for Paperboy: overall rate, per-chat pacing, per-chat 429, outages.
+
+PTB's own ``AIORateLimiter`` pauses *every* chat when one answers 429 and retries without
+regard to the chat's pace. This one holds only the chat that got the 429 (for its full
+``retry_after``, measured from the answer's arrival), keeps the others going at the overall
+pace, and pauses everything only when the bot as a whole is throttled or Telegram is
+unreachable (network errors and 5xx: exponential back-off).
+
+Digest messages pass ``rate_limit_args=PUSH``: they are never retried here (the push engine
+re-queues them, so a chat waiting out a 429 does not occupy a sender) and wait for the
+chat's gap after any earlier message. Other messages (replies to commands) are retried once
+after a 429 and wait only for digest messages, so a reply is not delayed by the bot's own
+earlier reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import math
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.ext import BaseRateLimiter
+
+from bot.push.pacing import MARGIN_S, Backoff, ChatClock, FloodWatch, Pacer, pacer_for
+
+PUSH = "push"
+_POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
+
+_LOG = logging.getLogger(__name__)
+
+Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    value = exc.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Network errors, timeouts and 5xx: worth trying again after a pause."""
+    return isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
+
+
+class PushRateLimiter(BaseRateLimiter[str]):
+    """Install with ``ApplicationBuilder().rate_limiter(PushRateLimiter(rate, paid_rate))``.
+
+    ``rate``: messages per second overall (None: unlimited). ``paid_rate``: the pace for
+    requests sent with ``allow_paid_broadcast`` (None: those share ``rate``).
+    """
+
+    def __init__(self, rate: float | None, paid_rate: float | None = None) -> None:
+        self.clock = ChatClock()
+        self.backoff = Backoff()
+        self.flood = FloodWatch()
+        self._free: Pacer = pacer_for(rate)
+        self._paid: Pacer | None = pacer_for(paid_rate) if paid_rate else None
+        self.rate = paid_rate or rate
+        self.answers = 0
+        self.floods = 0
+        self.outages = 0
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: str | None,
+    ) -> Result:
+        chat_id = data.get("chat_id")
+        if chat_id is None:
+            return await callback(*args, **kwargs)
+        key = str(chat_id)
+        push = rate_limit_args == PUSH
+        pacer = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
+        loop = asyncio.get_running_loop()
+        retries = 0 if push else 1
+        while True:
+            await self._wait_turn(loop, key, push, pacer)
+            self.clock.begin(key, push)
+            try:
+                result = await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                self._flooded(loop.time(), key, retry_after_seconds(exc))
+                if retries <= 0:
+                    raise
+                retries -= 1
+                continue
+            except Exception as exc:
+                if is_transient(exc):
+                    self.outages += 1
+                    self.backoff.failure(loop.time())
+                else:
+                    self._answered(loop.time())
+                raise
+            finally:
+                self.clock.end(key, push, loop.time())
+            self.backoff.success()
+            self._answered(loop.time())
+            return result
+
+    async def wait_until_clear(self, chat_id: object) -> None:
+        """Wait out the bot-wide pause and this chat's digest pace (for the push engine)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            ready = self.ready_at(chat_id)
+            now = loop.time()
+            if ready <= now:
+                return
+            await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
+
+    def ready_at(self, chat_id: object) -> float:
+        """When a digest message to this chat may start, bot-wide pauses included."""
+        return max(self.backoff.paused_until, self.clock.ready_at(str(chat_id), True))
+
+    async def _wait_turn(
+        self, loop: asyncio.AbstractEventLoop, key: str, push: bool, pacer: Pacer
+    ) -> None:
+        while True:
+            now = loop.time()
+            ready = max(self.backoff.paused_until, self.clock.ready_at(key, push))
+            if ready > now:
+                await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
+                continue
+            start = pacer.reserve(now)
+            if start <= now:
+                return
+            await asyncio.sleep(start - now)
+            # The slot is ours, but a pause or another send to this chat may have begun.
+            now = loop.time()
+            if max(self.backoff.paused_until, self.clock.ready_at(key, push)) <= now:
+                return
+
+    def _answered(self, now: float) -> None:
+        self.answers += 1
+        self.flood.note(now, False)
+        if self.answers % 4096 == 0:
+            self.clock.prune(now)
+
+    def _flooded(self, now: float, key: str, seconds: float) -> None:
+        self.answers += 1
+        self.floods += 1
+        until = now + seconds + MARGIN_S
+        self.clock.hold(key, until)
+        if self.flood.note(now, True):
+            # Most recent answers are 429s: the bot itself is over the limit.
+            _LOG.warning("Telegram is throttling the whole bot; pausing %.1f s", seconds)
+            self.backoff.paused_until = max(self.backoff.paused_until, until)
