@@ -3,7 +3,8 @@
 Roles: ``head`` (a headline-like short line), ``body``, ``byline`` (a reporter line),
 ``name`` (a bare author name), ``credit`` (photo/graphic/layout credit), ``end`` (a closing
 note such as "(作者为…)" or "(新华社北京2月14日电)"), ``label`` (a column label).
-Page headers and banners are dropped here.
+``banner`` (a slogan across the page, which sits above an article's headline).
+Page headers are dropped here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from digests import split_rules as rules
 from digests.split_lexicon import Lexicon
 from digests.textrepair import clean_line, ends_sentence, runs_on_block
 
-Role = Literal["head", "body", "byline", "name", "credit", "end", "label"]
+Role = Literal["head", "body", "byline", "name", "credit", "end", "label", "banner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,14 @@ def page_lines(text: str) -> list[str]:
 
 
 def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
-    """Give every line its role; drop page headers and banners."""
+    """Give every line its role; drop page headers."""
     out: list[Line] = []
     for idx, line in enumerate(lines):
         text = rules.nfkc(line).strip()
-        if rules.page_header(text) or rules.date_line(text) or rules.is_banner(text, lex):
+        if rules.page_header(text) or rules.date_line(text):
+            continue
+        if rules.is_banner(text, lex):
+            out.append(Line("banner", line))
             continue
         if rules.is_column_label(text, lex):
             out.append(Line("label", line))
@@ -64,7 +68,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
             out.append(Line("byline", line))
-        elif rules.is_name_line(text, lex) and _name_position(out, lines, idx, lex):
+        elif rules.is_name_line(text, lex) and out:
             out.append(Line("name", line))
         elif _heading(lines, idx, lex) or _long_subtitle(out, lines, idx, lex):
             out.append(Line("head", line))
@@ -82,16 +86,6 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
-
-
-def _name_position(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A bare name counts as a byline when it stands apart: after a headline, an end note,
-    or between body paragraphs, but not inside a run of headline lines."""
-    nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
-    if not done:
-        return False
-    # A short line between two headline lines is part of the headline.
-    return not (nxt and rules.heading_like(nxt, lex) and not rules.is_name_line(nxt, lex))
 
 
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from digests.model import Article
 from digests.split_article import Draft, to_article
 from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
-from digests.textrepair import runs_on_block
+from digests.textrepair import has_doubling, runs_on_block
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +48,13 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
         text = rules.nfkc(line.text).strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
-        if current and text.startswith("——") is False and _closed(current):
+        if current and not text.startswith("——") and _closed(current):
             close()
         current.append(line.text)
-        if (rules.column_tag(text)[1] and not nxt_text.startswith("——")) or len(current) >= 4:
+        tagged = bool(rules.column_tag(text)[1]) and not nxt_text.startswith("——")
+        # "微阅读" heads briefs that each keep their own title, as subheads.
+        collection = len(current) == 1 and text in lex.collection_labels
+        if tagged or collection or len(current) >= 4:
             close()
     close()
     return out
@@ -63,7 +66,21 @@ def _closed(block: Sequence[str]) -> bool:
     return last.startswith("——") and not runs_on_block(block)
 
 
-def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon) -> bool:
+def named_page(tokens: Sequence[Token]) -> bool:
+    """Pages whose articles carry a bare author name under the title (theory and opinion
+    pages). Their closing notes are printed wherever the column ends, so there a note or
+    credit does not mark where the next article starts."""
+    count = 0
+    for t, tok in enumerate(tokens):
+        nxt = _neighbour(tokens, t, +1)
+        if isinstance(tok, Block) and isinstance(nxt, Line) and nxt.role == "name":
+            count += 1
+    return count >= 2
+
+
+def starts_article(
+    tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
+) -> bool:
     """Does the block at ``tokens[t]`` start a new article?"""
     block = tokens[t]
     assert isinstance(block, Block)
@@ -76,7 +93,7 @@ def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Le
         return True
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
         return True
-    if _dash_headline(block.lines):
+    if _dash_headline(block.lines) or any(has_doubling(x) for x in block.lines):
         return True
     nxt = _neighbour(tokens, t, +1)
     if isinstance(nxt, Line) and (
@@ -84,7 +101,9 @@ def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Le
     ):
         return True
     prev = _neighbour(tokens, t, -1)
-    if isinstance(prev, Line):
+    if isinstance(prev, Line) and prev.role == "banner":
+        return True
+    if isinstance(prev, Line) and not named:
         if prev.role == "credit":
             return True
         if prev.role == "end":
@@ -92,7 +111,7 @@ def starts_article(tokens: Sequence[Token], t: int, draft: Draft | None, lex: Le
         cont = rules.continuation(prev.text)
         if prev.role == "body" and cont and cont[0] == "下转":
             return True
-    return _photo_ahead(tokens, t)
+    return not named and _photo_ahead(tokens, t)
 
 
 def _dash_headline(lines: Sequence[str]) -> bool:
@@ -104,10 +123,13 @@ def _dash_headline(lines: Sequence[str]) -> bool:
 
 
 def _neighbour(tokens: Sequence[Token], t: int, step: int) -> Token | None:
+    """The next (step +1) or previous (-1) token, skipping column labels; looking ahead
+    also skips banners."""
     i = t + step
+    skip = ("label", "banner") if step > 0 else ("label",)
     while 0 <= i < len(tokens):
         tok = tokens[i]
-        if not (isinstance(tok, Line) and tok.role == "label"):
+        if not (isinstance(tok, Line) and tok.role in skip):
             return tok
         i += step
     return None
@@ -131,9 +153,10 @@ def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
     draft: Draft | None = None
     resume: Draft | None = None  # the article a photo interrupted
     pending_labels: list[str] = []
+    named = named_page(tokens)
     for t, tok in enumerate(tokens):
         if isinstance(tok, Block):
-            if starts_article(tokens, t, draft, lex):
+            if starts_article(tokens, t, draft, lex, named):
                 draft = Draft(head=tok.lines, labels=pending_labels[:])
                 first = rules.nfkc(tok.lines[0]).strip()
                 draft.collection = first in lex.collection_labels
@@ -146,6 +169,8 @@ def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
             continue
         if tok.role == "label":
             pending_labels.append(tok.text)
+            continue
+        if tok.role == "banner":
             continue
         if draft is None or draft.closed:
             if resume is not None and tok.role == "body":

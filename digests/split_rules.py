@@ -19,8 +19,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 
 _DATE_LINE = re.compile(
-    r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:星期|周)?[一二三四五六日天]?"
-    r"(?:\s*(?:农历|第\d+期|\S{0,12}版)?.{0,20})?$"
+    r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(?:星期|周)[一二三四五六日天])?"
+    r"(?:\s*(?:农历[\u4e00-\u9fff]{2,8}|第\d+期|[\u4e00-\u9fff]{2,8}报))*$"
 )
 _HEADER_NUMBERED = re.compile(r"^第\s*0*(\d{1,3})\s*版\s*[:：]?\s*([\u4e00-\u9fff·]{1,8})?$")
 _HEADER_PLAIN = re.compile(r"^0*(\d{1,3})\s*版\s*[:：]?\s*([\u4e00-\u9fff·]{1,8})$")
@@ -152,12 +152,12 @@ def is_end_marker(line: str) -> bool:
 
 
 def is_byline_line(line: str) -> bool:
-    """ "□ 本报记者 何婧", "通讯员 常占库 赵丽": a line that names the reporters."""
+    """A line that names the reporters: "□ 本报记者 何婧", "通讯员 常占库 赵丽"."""
     text = nfkc(line).strip()
     if len(text) > 40 or ends_sentence(text) or is_photo_credit(text):
         return False
     m = _BYLINE_LINE.match(text)
-    return bool(m) and bool(_BYLINE_REST.match(text[m.end() - 1 :]))
+    return m is not None and bool(_BYLINE_REST.match(text[m.end() - 1 :]))
 
 
 def is_name_line(line: str, lex: Lexicon) -> bool:

@@ -97,7 +97,8 @@ def has_doubling(text: str, min_len: int = 3) -> bool:
     n = len(text)
     for size in range(min_len, n // 2 + 1):
         for i in range(0, n - 2 * size + 1):
-            if text[i : i + size] == text[i + size : i + 2 * size]:
+            chunk = text[i : i + size]
+            if chunk == text[i + size : i + 2 * size] and any(c.isalnum() for c in chunk):
                 return True
     return False
 
