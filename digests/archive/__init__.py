@@ -19,7 +19,7 @@ from digests.archive.search import Searching
 from digests.archive.store import Words
 from digests.errors import ArchiveError, ConfigError
 
-__all__ = ["Archive", "SqlArchive", "Words", "default_words", "open_archive"]
+__all__ = ["Archive", "SqlArchive", "Words", "default_words", "index_dir", "open_archive"]
 
 
 class SqlArchive(Searching):

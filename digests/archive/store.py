@@ -289,6 +289,8 @@ class Store:
                 last = got[-1][0]
             if last > start:
                 self.index.commit(writer, last)
+            else:  # another process applied them: look at its commit
+                self.index.reload()
             self._seen = last
         finally:
             del writer

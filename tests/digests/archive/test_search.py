@@ -1,0 +1,158 @@
+"""Keyword search and headline lookup on both backends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digests.archive import SqlArchive
+from digests.archive.base import SearchOptions
+from digests.archive.search import NOTICE_EMPTY, NOTICE_PARTIAL
+from tests.digests.archive.conftest import article, issue, sample_issue
+
+
+@pytest.fixture
+def filled(archive: SqlArchive) -> SqlArchive:
+    archive.store_issue(sample_issue("2024-02-09"))
+    archive.store_issue(
+        issue(
+            "2024-02-10",
+            (
+                1,
+                "要闻",
+                [
+                    article("body", "市场见闻", "春节前的市场里，年货摊位前挤满了买灯笼的人。"),
+                    article("title", "灯笼订单火爆", "作坊里工人们日夜赶制，订单排到了正月。"),
+                ],
+            ),
+            (
+                3,
+                "文化",
+                [article("phrase", "城墙夜景", "城墙上挂满红灯笼，夜晚的城墙格外美丽。")],
+            ),
+        )
+    )
+    return archive
+
+
+def ids(result: object) -> list[str]:
+    return [h.id for h in result.hits]  # type: ignore[attr-defined]
+
+
+def test_every_word_must_match(filled: SqlArchive) -> None:
+    """Several words find only the articles that have all of them."""
+    r = filled.search("社区 居民")
+    assert ids(r) == ["t20240209p1n2"]
+    assert not r.partial and r.notice == ""
+
+
+def test_no_article_with_all_words_falls_back_to_partial_matches(filled: SqlArchive) -> None:
+    """When no article has every word, the best partial matches come, with a notice."""
+    r = filled.search("刀削面 光伏")
+    assert set(ids(r)) == {"t20240209p1n2", "t20240209p2n1"}
+    assert r.partial and r.notice == NOTICE_PARTIAL
+
+
+def test_title_matches_rank_above_body_matches(filled: SqlArchive) -> None:
+    """An article with the word in its title ranks above one with it in its body only."""
+    got = ids(filled.search("灯笼"))
+    assert got.index("title") < got.index("body")
+
+
+def test_newer_issues_break_ties(filled: SqlArchive) -> None:
+    """Equal articles in two issues: the newer issue comes first."""
+    filled.store_issue(sample_issue("2024-02-11"))
+    got = ids(filled.search("煤矿 光伏"))
+    assert got[:2] == ["t20240211p2n1", "t20240209p2n1"]
+
+
+def test_a_quoted_phrase_must_match_exactly(filled: SqlArchive) -> None:
+    """Quotes ask for the exact phrase, not the words anywhere."""
+    assert ids(filled.search("“红灯笼”")) == ["phrase"]
+    assert ids(filled.search('"美丽的城墙"')) == []
+    assert ids(filled.search('"城墙格外美丽"')) == ["phrase"]
+
+
+def test_filters_by_date_and_section(filled: SqlArchive) -> None:
+    """--since, --until and --section (版名 or page number) narrow the results."""
+    since = SearchOptions(since=dt.date(2024, 2, 10))
+    assert "t20240209p1n1" not in ids(filled.search("灯会 灯笼", since))
+    until = SearchOptions(until=dt.date(2024, 2, 9))
+    assert ids(filled.search("灯笼", until)) == []
+    assert ids(filled.search("灯笼", SearchOptions(section="文化"))) == ["phrase"]
+    assert ids(filled.search("灯笼", SearchOptions(section="3"))) == ["phrase"]
+    assert len(filled.search("灯笼", SearchOptions(limit=1)).hits) == 1
+
+
+def test_results_carry_where_printed_and_a_marked_snippet(filled: SqlArchive) -> None:
+    """Each hit has id, title, date, page, section, score and the words marked in a snippet."""
+    hit = filled.search("刀削面").hits[0]
+    assert (hit.id, hit.title, hit.date, hit.page, hit.section) == (
+        "t20240209p1n2",
+        "刀削面技艺进社区",
+        dt.date(2024, 2, 9),
+        1,
+        "要闻",
+    )
+    assert hit.score > 0
+    assert "【刀削面】" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"unclosed',
+        "*",
+        ":",
+        "( )",
+        "NEAR",
+        "灯笼 OR 光伏",
+        "灯笼 AND 光伏",
+        "-灯笼",
+        "NEAR(灯笼 光伏, 3)",
+        "title:灯笼",
+        "",
+        "   ",
+        "灯",
+        "😀",
+        "灯笼😀",
+        "Hello world",
+        "5G",
+        "灯笼" * 2500,
+        "一" + "。" * 10000,
+    ],
+)
+def test_any_query_text_is_safe(filled: SqlArchive, query: str) -> None:
+    """FTS syntax, empty, one-character, emoji, Latin and 10 kB queries never raise."""
+    r = filled.search(query)
+    assert r.hits or r.notice
+    h = filled.headline(query)
+    assert h.hits or h.notice
+
+
+def test_an_empty_query_says_what_to_type(filled: SqlArchive) -> None:
+    """A query with no letters or digits gets a message instead of results."""
+    assert filled.search("？！…").notice == NOTICE_EMPTY
+
+
+def test_headline_forgives_a_missing_or_wrong_character(filled: SqlArchive) -> None:
+    """A fragment typed without punctuation, missing or misspelling a character, finds it."""
+    assert ids(filled.headline("刀削面技艺进社区"))[0] == "t20240209p1n2"
+    assert ids(filled.headline("刀削技艺进社"))[0] == "t20240209p1n2"
+    assert ids(filled.headline("刀消面技艺"))[0] == "t20240209p1n2"
+    assert ids(filled.headline("灯笼订单火"))[0] == "title"
+
+
+def test_headline_matches_kicker_and_subtitle_too(filled: SqlArchive) -> None:
+    """The headline is kicker, title and subtitle together."""
+    assert ids(filled.headline("张灯结彩过大年"))[0] == "t20240209p1n1"
+    assert ids(filled.headline("非遗传承人走进百姓"))[0] == "t20240209p1n2"
+    assert ids(filled.headline("城"))  # one character still gives results
+
+
+def test_search_notices_when_nothing_matches(filled: SqlArchive) -> None:
+    """A word no article has gives no hits and a notice, not an error."""
+    r = filled.search("量子计算机")
+    assert r.hits == () and r.notice
