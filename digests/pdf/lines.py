@@ -7,8 +7,9 @@ left on their own are then stacked into vertical lines where they sit one under 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -18,6 +19,7 @@ _OVERPRINT = 0.25  # of the type size: a glyph drawn again this close is the sam
 _SAME_LINE = 0.3  # of the type size: centres this close vertically share a line
 _WORD_GAP = 1.4  # of the type size: a wider gap ends a horizontal line
 _FONT_GAP = 0.7  # of the type size: a gap this wide and a font change also end it
+_GUTTER = 0.5  # of the type size: a gap this wide in a blank river between columns ends it
 _SIZE_RATIO = 1.3  # sizes further apart than this never share a line
 _STACK_GAP = 0.8  # of the type size: vertical glyphs this close follow each other
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,%-'/&")
@@ -90,6 +92,7 @@ def build_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = ()) -> list[Lin
 
 
 def _horizontal_runs(glyphs: Sequence[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:
+    drawn = {id(g): i for i, g in enumerate(glyphs)}
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: g.cy):
         row = rows[-1] if rows else None
@@ -97,15 +100,54 @@ def _horizontal_runs(glyphs: Sequence[Glyph], walls: Sequence[Rule]) -> list[lis
             row.append(g)
         else:
             rows.append([g])
-    runs: list[list[Glyph]] = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
+        _sort_across(row, drawn)
+    starts = [[g.x0 for g in row] for row in rows]
+    runs: list[list[Glyph]] = []
+    for i, row in enumerate(rows):
         by_size: dict[int, list[Glyph]] = defaultdict(list)
         for g in row:  # glyphs of very different sizes on one baseline are different lines
             by_size[_size_class(g.size, by_size)].append(g)
         for part in by_size.values():
-            runs.extend(_split_gaps(part, walls))
+            runs.extend(
+                _split_gaps(part, walls, lambda x, size, i=i: _river(rows, starts, i, x, size))
+            )
     return runs
+
+
+def _sort_across(row: list[Glyph], drawn: dict[int, int]) -> None:
+    """Left to right; glyphs sharing one em box (a colon and a quote) keep drawing order."""
+    row.sort(key=lambda g: g.x0)
+    for i in range(1, len(row)):
+        j = i
+        while (
+            j > 0
+            and row[j].x0 - row[j - 1].x0 < 0.25 * row[j].size
+            and drawn[id(row[j])] < drawn[id(row[j - 1])]
+        ):
+            row[j - 1], row[j] = row[j], row[j - 1]
+            j -= 1
+
+
+def _river(
+    rows: list[list[Glyph]], starts: list[list[float]], i: int, x: float, size: float
+) -> bool:
+    """Is x in a gutter: left blank by most nearby lines of this size with text near it?"""
+    near = blank = 0
+    for j in range(max(0, i - 8), min(len(rows), i + 9)):
+        if j == i or abs(rows[j][0].cy - rows[i][0].cy) > 4 * size:
+            continue
+        k = bisect_right(starts[j], x + 3 * size)
+        nearby = [
+            g
+            for g in rows[j][max(0, k - 8) : k]
+            if g.x1 >= x - 3 * size and max(g.size, size) < 1.1 * min(g.size, size)
+        ]
+        if not nearby:
+            continue
+        near += 1
+        blank += not any(g.x0 - 0.15 * g.size <= x <= g.x1 + 0.15 * g.size for g in nearby)
+    return near >= 2 and blank * 3 >= near * 2
 
 
 def _size_class(size: float, seen: dict[int, list[Glyph]]) -> int:
@@ -116,7 +158,9 @@ def _size_class(size: float, seen: dict[int, list[Glyph]]) -> int:
     return len(seen)
 
 
-def _split_gaps(row: list[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:
+def _split_gaps(
+    row: list[Glyph], walls: Sequence[Rule], river: Callable[[float, float], bool]
+) -> list[list[Glyph]]:
     runs: list[list[Glyph]] = [[row[0]]]
     for g in row[1:]:
         prev = runs[-1][-1]
@@ -125,6 +169,7 @@ def _split_gaps(row: list[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:
         if (
             gap > _WORD_GAP * size
             or (gap > _FONT_GAP * size and _restyled(prev, g))
+            or (gap > _GUTTER * size and river((prev.x1 + g.x0) / 2, size))
             or any(prev.x1 <= w.x0 <= g.x0 and w.top <= g.cy <= w.bottom for w in walls)
         ):
             runs.append([g])

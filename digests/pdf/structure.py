@@ -47,6 +47,7 @@ class _Draft:
     title: str = ""
     subtitle: str = ""
     byline: str = ""
+    byline_type: tuple[str, float] = ("", 0.0)
     heads: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     open_paragraph: bool = False  # the last paragraph may go on in the next block
@@ -127,9 +128,14 @@ def _take(
             return None
         current = _Draft(frame=frame)
         drafts.append(current)
-    if not current.paragraphs and not current.byline and _is_byline(block, style):
-        current.byline = text
-        return current
+    if not current.paragraphs and _is_byline(block, style):
+        # A second author is often set beside or under the first, in the same type.
+        if not current.byline:
+            current.byline, current.byline_type = text, (block.font, block.size)
+            return current
+        if current.byline_type == (block.font, block.size):
+            current.byline += " " + text
+            return current
     left = block_left(block, style.lefts)
     for starts, piece in split_paragraphs(block, left):
         if current.paragraphs and current.open_paragraph and not starts:
