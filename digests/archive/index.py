@@ -93,7 +93,7 @@ class SearchIndex:
     def writer(self) -> tantivy.IndexWriter | None:
         """The index writer, or None while another process (or thread) holds it."""
         try:
-            return self.index.writer(heap_size=64_000_000, num_threads=1)
+            return self.index.writer(heap_size=128_000_000)
         except ValueError:
             return None
 

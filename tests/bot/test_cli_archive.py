@@ -1,0 +1,151 @@
+"""``paperboy import``, ``search``, ``headline`` and ``ingest`` as a script would call them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+LINES = [
+    {
+        "id": "20240201-01-01",
+        "date": "2024-02-01",
+        "page": 1,
+        "seq": 1,
+        "kicker": "",
+        "title": "古城灯会今晚开幕",
+        "subtitle": "",
+        "paragraphs": ["大同古城的灯会今晚开幕，市民在城墙下观灯。", "灯会持续到元宵节。"],
+    },
+    {
+        "id": "20240202-02-01",
+        "date": "2024-02-02",
+        "page": 2,
+        "seq": 1,
+        "kicker": "转型发展",
+        "title": "煤矿企业投资光伏电站",
+        "subtitle": "",
+        "paragraphs": ["多家煤矿企业投资新能源项目，光伏电站今年并网发电。"],
+    },
+]
+
+
+def write_archive(path: Path, extra: list[str] = ()) -> Path:  # type: ignore[assignment]
+    text = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in LINES)
+    text += "".join(line + "\n" for line in extra)
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(text.encode()))
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def imported(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    src = write_archive(tmp_path / "archive.jsonl.gz")
+    code, out, _ = run(capsys, "import", str(src))
+    assert code == 0
+    assert "imported 2 articles" in out
+    return src
+
+
+def test_import_keeps_ids_and_rerunning_is_harmless(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Import stores each line's id verbatim; a second run finds everything unchanged."""
+    code, out, _ = run(capsys, "import", str(imported))
+    assert code == 0 and "imported 0 articles (2 unchanged" in out
+    code, out, _ = run(capsys, "search", "--json", "光伏")
+    assert json.loads(out)["results"][0]["id"] == "20240202-02-01"
+
+
+def test_a_malformed_line_is_reported_and_skipped(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Broken lines are named by number on stderr; the rest loads."""
+    src = write_archive(tmp_path / "a.jsonl", ["{not json", '{"id": "x", "date": "soon"}'])
+    code, out, err = run(capsys, "import", str(src))
+    assert code == 0
+    assert "imported 2 articles" in out
+    assert ":3: skipped: not JSON" in err
+    assert ':4: skipped: "date" must be YYYY-MM-DD' in err
+
+
+def test_import_of_a_missing_file_is_one_line_and_exit_1(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", "/no/such/file.jsonl")
+    assert code == 1 and err.count("\n") == 1 and "no such file" in err
+
+
+def test_batch_search_prints_one_line_per_query_in_order(
+    imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--batch: exactly one JSON line per query, in order, even for odd or empty queries."""
+    queries = [
+        "古城 灯会",
+        "",
+        '"',
+        "NEAR OR AND ( ) * : -",
+        "😀",
+        "Latin words",
+        "光伏 古城",
+        "灯" * 5000,
+    ]
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("".join(q + "\n" for q in queries), encoding="utf-8")
+    code, out, _ = run(capsys, "search", "--batch", str(qfile))
+    assert code == 0
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["query"] for x in lines] == queries
+    first = lines[0]["results"][0]
+    assert set(first) == {"id", "title", "date", "page", "section", "score", "snippet"}
+    assert first["id"] == "20240201-01-01" and first["date"] == "2024-02-01"
+    assert "【古城】" in first["snippet"]
+    assert lines[1]["results"] == [] and lines[1]["notice"]
+    assert lines[6]["notice"] and lines[6]["results"]  # the fallback says so
+
+
+def test_batch_headline(imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Headline fragments with a character missing still find their article."""
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("煤矿企业投光伏\n古城灯会开幕\n\n", encoding="utf-8")
+    code, out, _ = run(capsys, "headline", "--batch", str(qfile))
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and len(lines) == 3
+    assert lines[0]["results"][0]["id"] == "20240202-02-01"
+    assert lines[1]["results"][0]["id"] == "20240201-01-01"
+
+
+def test_search_filters_and_table_output(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --json a readable list; --since and a bad date are handled."""
+    code, out, _ = run(capsys, "search", "灯会")
+    assert code == 0 and "古城灯会今晚开幕" in out
+    code, out, _ = run(capsys, "search", "--json", "--since", "2024-02-02", "灯会")
+    assert json.loads(out)["results"] == []
+    code, _, err = run(capsys, "search", "--since", "yesterday", "灯会")
+    assert code == 1 and "--since" in err
+
+
+def test_ingest_stores_the_demo_page(
+    data_dir: Path, demo_page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ingest splits, summarises and stores a page; posting it again replaces it."""
+    code, out, _ = run(capsys, "ingest", str(demo_page))
+    assert code == 0 and out.startswith("stored 大同日报 2024-02-10")
+    code, out, _ = run(capsys, "ingest", "--date", "2024-02-10", str(demo_page))
+    assert code == 0 and out.startswith("replaced")
+    code, out, _ = run(capsys, "headline", "--json", "非遗文化绽放古都新春")
+    assert json.loads(out)["results"][0]["id"] == "dtrb20240210p01n04"
