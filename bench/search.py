@@ -56,12 +56,17 @@ def build(archive: SqlArchive, n: int) -> int:
         if len(batch) == 5000:
             archive.put_articles(batch)
             batch = []
-            print(f"\r  stored {i + 1:,} articles ({time.perf_counter() - t0:.0f} s)", end="")
+            print(f"  stored {i + 1:,} articles ({time.perf_counter() - t0:.0f} s)", flush=True)
     archive.put_articles(batch)
     print(f"\n  indexing… ({time.perf_counter() - t0:.0f} s)")
     archive.flush_index()
     print(f"  built in {time.perf_counter() - t0:.0f} s")
     return chars
+
+
+def queries(name: str) -> list[str]:
+    lines = (SHARED / "queries" / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(x)["query"] for x in lines if x.strip()]
 
 
 def timed(fn: object, queries: list[str]) -> tuple[list[float], int]:
@@ -107,8 +112,8 @@ def main() -> None:
     else:
         row = archive.db.one("SELECT SUM(LENGTH(paragraphs)) FROM articles")
         chars = int(row[0]) if row else 0
-    kw = [json.loads(x)["query"] for x in open(SHARED / "queries" / "keyword.jsonl")]
-    hl = [json.loads(x)["query"] for x in open(SHARED / "queries" / "headline.jsonl")]
+    kw = queries("keyword.jsonl")
+    hl = queries("headline.jsonl")
     mixed = [f"{a} {b}" for a, b in zip(kw, kw[len(kw) // 2 :] + kw[: len(kw) // 2], strict=True)]
     archive.search("预热")  # load the segmenter
     for fn, qs in ((archive.search, kw), (archive.search, mixed), (archive.headline, hl)):
