@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="bulk-load an archive of JSON lines (.jsonl or .jsonl.gz)")
     p.add_argument("path", metavar="PATH")
+    p.add_argument("--newspaper", help="newspaper name (default: from config)")
 
     p = sub.add_parser("search", help="keyword search over the archive")
     _add_query_args(p, "query")
