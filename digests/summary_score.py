@@ -102,7 +102,7 @@ def sentence_features(
     cen_pairs, cen_words = _recurrence(pair_sets), _recurrence(word_sets)
     hw, hp = _shared(word_sets, head_words), _shared(pair_sets, head_pairs)
     last = max((u.paragraph for u in units), default=0)
-    out = []
+    out: list[tuple[float, ...]] = []
     for i, u in enumerate(units):
         text, n = u.text, max(1, len(chars[i]))
         out.append(
