@@ -1,16 +1,75 @@
-"""Placeholder: this command is being built."""
+"""``paperboy serve`` and ``paperboy healthcheck``.
+
+Serve runs Telegram when ``PAPERBOY_TELEGRAM_TOKEN`` is set, else (or with ``--console``)
+the terminal channel. Either way a fresh archive first gets the demo issue.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import signal
+import sys
 
 from bot.settings import Settings
 from digests.errors import PaperboyError
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+    if settings.telegram_token and not getattr(args, "console", False):
+        return _serve_telegram(settings)
+    return _serve_console(settings)
+
+
+def _serve_console(settings: Settings) -> int:
+    from bot.console import run_console
+    from bot.demo import load_demo_if_empty
+    from bot.i18n import Messages
+    from bot.replies import Responder
+    from bot.services import Services, configured_sections
+
+    texts = Messages.load(settings.config_dir)
+    services = Services.open(settings)
+    try:
+        load_demo_if_empty(services)
+        sections = configured_sections(settings.config_dir, settings.newspaper)
+        responder = Responder(services, texts, sections)
+        services.archive.search("报童")  # load the index and segmenter before the first line
+        if sys.stdin.isatty():
+            print(texts.t("zh", "console.banner"), file=sys.stderr)
+        return run_console(responder, sys.stdin, sys.stdout)
+    finally:
+        services.close()
+
+
+def _serve_telegram(settings: Settings) -> int:
+    from bot.app import build_application, run_application
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, stop.set)
+        await run_application(build_application(settings), stop)
+
+    asyncio.run(main())
+    return 0
 
 
 def run_healthcheck(args: argparse.Namespace, settings: Settings) -> int:
+    """0 when the archive opens and answers; a wrong setting or dead database exits 1."""
+    from bot.services import Services
+
+    try:
+        services = Services.open(settings)
+    except PaperboyError:
+        raise
+    except Exception as e:  # a database that will not open is a failed check, not a crash
+        raise PaperboyError(f"healthcheck: the archive does not open: {e}") from None
+    try:
+        services.archive.latest_date()
+    finally:
+        services.close()
     return 0

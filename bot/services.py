@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.settings import Settings
 from digests.archive.base import Archive
@@ -14,3 +16,30 @@ class Services:
 
     settings: Settings
     archive: Archive
+
+    @classmethod
+    def open(cls, settings: Settings) -> Services:
+        """Open the archive the settings name (creating the data directory as needed)."""
+        from digests.archive import open_archive
+
+        if not settings.database_url:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        archive = open_archive(
+            settings.database_url, settings.sqlite_path, config_dir=settings.config_dir
+        )
+        return cls(settings, archive)
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def configured_sections(config_dir: Path, newspaper: str) -> tuple[str, ...]:
+    """The newspaper's section names (版名) from config/newspapers.toml, in page order."""
+    try:
+        with (config_dir / "newspapers.toml").open("rb") as f:
+            table = tomllib.load(f)
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return ()
+    sections = table.get(newspaper, {}).get("sections", {})
+    ordered = sorted(sections.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0)
+    return tuple(dict.fromkeys(str(name) for _, name in ordered))

@@ -1,0 +1,1 @@
+"""Channel handlers: Telegram's (the terminal channel is bot/console.py)."""

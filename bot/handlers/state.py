@@ -1,0 +1,17 @@
+"""The Application's own state (PTB's ``bot_data``): set in post_init, cleared on shutdown."""
+
+from __future__ import annotations
+
+from bot.replies import Responder
+from bot.services import Services
+from bot.settings import Settings
+
+
+class BotState:
+    """What handlers reach through ``context.bot_data``; one per Application, no globals."""
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.services: Services | None = None
+        self.responder: Responder | None = None
+        self.push_installed = False

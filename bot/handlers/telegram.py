@@ -1,0 +1,181 @@
+"""Telegram handlers: read the update, ask the Responder, send the Reply as HTML.
+
+Thin by design: everything a reader sees is built in :mod:`bot.replies`, so the terminal
+channel gives the same answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram import Message as TgMessage
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
+
+from bot.handlers.state import BotState
+from bot.replies import Responder
+from bot.replies.base import Message, Reply, Who
+from bot.upload import post_upload
+
+log = logging.getLogger(__name__)
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotState]
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def _keyboard(message: Message) -> InlineKeyboardMarkup | None:
+    if not message.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+            for row in message.buttons
+        ]
+    )
+
+
+async def send_reply(
+    context: Context, chat_id: int, reply: Reply, edit: TgMessage | None = None
+) -> None:
+    """Send a reply's messages; a button's reply edits the message it sat under."""
+    messages = list(reply.messages)
+    if reply.edit and edit is not None and messages:
+        first = messages.pop(0)
+        try:
+            await context.bot.edit_message_text(
+                first.html,
+                chat_id=chat_id,
+                message_id=edit.message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(first),
+                link_preview_options=_NO_PREVIEW,
+            )
+        except BadRequest as e:
+            if "not modified" not in str(e).lower():
+                raise
+    for m in messages:
+        await context.bot.send_message(
+            chat_id,
+            m.html,
+            parse_mode=ParseMode.HTML,
+            reply_markup=_keyboard(m),
+            link_preview_options=_NO_PREVIEW,
+        )
+
+
+def _responder(context: Context) -> Responder:
+    responder = context.bot_data.responder
+    if responder is None:
+        raise RuntimeError("the bot is not started: no responder")
+    return responder
+
+
+def who(update: Update, context: Context) -> Who:
+    user = update.effective_user
+    chat = update.effective_chat
+    admins = context.bot_data.settings.admins if context.bot_data.settings else frozenset()
+    return _responder(context).who(
+        "telegram",
+        str(chat.id if chat else user.id if user else 0),
+        user.id if user else None,
+        user.language_code if user else None,
+        is_admin=bool(user and user.id in admins),
+    )
+
+
+async def flood_gate(update: Update, context: Context) -> None:
+    """Before any handler: a person sending too much gets one slow-down note, then silence."""
+    if context.bot_data.responder is None or update.effective_chat is None:
+        return
+    if update.effective_user is None or not (update.message or update.callback_query):
+        return
+    ok, note = _responder(context).guard(who(update, context))
+    if ok:
+        return
+    if note is not None:
+        await send_reply(context, update.effective_chat.id, note)
+    if update.callback_query:
+        await update.callback_query.answer()
+    raise ApplicationHandlerStop
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Any text: a command, a deep link /a_<id>, or words to search."""
+    message = update.effective_message
+    if message is None or message.text is None or update.effective_chat is None:
+        return
+    reply = _responder(context).text(who(update, context), message.text)
+    await send_reply(context, update.effective_chat.id, reply)
+
+
+async def on_callback(update: Update, context: Context) -> None:
+    query = update.callback_query
+    if query is None or update.effective_chat is None:
+        return
+    pressed = query.message if isinstance(query.message, TgMessage) else None
+    text = pressed.text or "" if pressed else ""
+    reply = _responder(context).callback(who(update, context), query.data or "", text)
+    await query.answer(reply.toast or None)
+    await send_reply(context, update.effective_chat.id, reply, edit=pressed)
+
+
+async def on_document(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None or message.document is None or update.effective_chat is None:
+        return
+    doc = message.document
+    person = who(update, context)
+    responder = _responder(context)
+    chat_id = update.effective_chat.id
+    refusal = responder.check_upload(person, doc.file_name or "", doc.file_size)
+    if refusal is not None:
+        await send_reply(context, chat_id, refusal)
+        return
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    file = await doc.get_file()
+    content = bytes(await file.download_as_bytearray())
+    reply = await asyncio.to_thread(
+        post_upload, responder, person, doc.file_name or "", content, message.caption or ""
+    )
+    await send_reply(context, chat_id, reply)
+
+
+async def on_media(update: Update, context: Context) -> None:
+    """A photo, voice, sticker…: say what an editor can send instead."""
+    if update.effective_chat is None:
+        return
+    reply = _responder(context).refuse_media(who(update, context))
+    await send_reply(context, update.effective_chat.id, reply)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log with the traceback; the person gets a short apology with an incident id."""
+    incident = uuid.uuid4().hex[:8]
+    log.error("incident %s while handling %r", incident, update, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    responder = context.bot_data.responder
+    language = "zh"
+    if responder is not None:
+        try:
+            language = who(update, context).language
+        except Exception:  # the archive itself may be what failed
+            language = "zh"
+        text = responder.texts.t(language, "errors.apology", incident=incident)
+    else:
+        text = f"抱歉，出了点问题（事件编号 {incident}）。请稍后再试。"
+    try:
+        await context.bot.send_message(update.effective_chat.id, text)
+        if update.callback_query:
+            await update.callback_query.answer()
+    except Exception:
+        log.warning("incident %s: could not send the apology", incident, exc_info=True)

@@ -1,0 +1,159 @@
+"""What editors do in chat: post an issue by upload, list issues, withdraw, see stats.
+
+Every action goes to the audit log with who did it; a reader who tries gets a polite
+refusal (and the attempt is logged too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from bot import callbacks as cb
+from bot.render import Chunk, line
+from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, reply
+from digests.ids import from_command
+from digests.model import Issue
+
+MAX_UPLOAD = 20 * 1024 * 1024  # the Bot API's own download limit for bots
+ACCEPTED = (".txt", ".pdf")
+
+
+def refuse(ctx: Ctx, action: str) -> Reply:
+    ctx.services.archive.audit(ctx.who.actor, "refused", action)
+    return reply([line(ctx.t("editor.refused"))])
+
+
+def check_upload(ctx: Ctx, file_name: str, size: int | None) -> Reply | None:
+    """A refusal for a file the bot will not take, before downloading it; None if fine."""
+    if not ctx.who.is_admin:
+        return refuse(ctx, f"upload {file_name}")
+    suffix = PurePath(file_name or "").suffix.lower()
+    if suffix not in ACCEPTED:
+        kind = suffix or ctx.t("editor.no_suffix")
+        return reply([line(ctx.t("editor.bad_kind", kind=kind, accepted=_accepted(ctx)))])
+    if size is not None and size > MAX_UPLOAD:
+        mb = size / 1024 / 1024
+        return reply([line(ctx.t("editor.too_big", size=f"{mb:.1f}", accepted=_accepted(ctx)))])
+    return None
+
+
+def _accepted(ctx: Ctx) -> str:
+    return ctx.t("editor.accepted", limit=MAX_UPLOAD // 1024 // 1024)
+
+
+def refuse_media(ctx: Ctx) -> Reply:
+    """A photo, voice or other media where an issue file was expected."""
+    if not ctx.who.is_admin:
+        return refuse(ctx, "upload media")
+    return reply(
+        [line(ctx.t("editor.bad_kind", kind=ctx.t("editor.media"), accepted=_accepted(ctx)))]
+    )
+
+
+def preview(ctx: Ctx, issue: Issue, warnings: Sequence[str], replaced: bool) -> Reply:
+    """What an editor sees after posting: pages, article count, headlines per section."""
+    ctx.services.archive.audit(
+        ctx.who.actor, "post", f"{issue.newspaper} {issue.date:%Y-%m-%d} {len(issue.articles)}"
+    )
+    numbers = sorted({p.number for p in issue.pages if p.number is not None})
+    pages = "、".join(str(n) for n in numbers) or str(len(issue.pages))
+    head = [
+        line(
+            ctx.t("editor.posted", newspaper=issue.newspaper, date=f"{issue.date:%Y-%m-%d}"),
+            bold=True,
+        ),
+        line(ctx.t("editor.posted_counts", pages=pages, n=len(issue.articles))),
+    ]
+    if replaced:
+        head.append(line(ctx.t("editor.replaced")))
+    chunks: list[Chunk] = [Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))]
+    for page in issue.pages:
+        where = ctx.t("reader.page", n=page.number) if page.number is not None else ""
+        title = " ".join(p for p in (where, page.name) if p)
+        items = [line(f"【{title}】", bold=True)]
+        for a in page.articles:
+            kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
+            items.append(line(f"· {kind}{a.title or a.kicker or a.subtitle or a.id}"))
+        chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
+    if warnings:
+        chunks.append(line(ctx.t("editor.warnings"), bold=True))
+        chunks += [line(f"⚠ {w}") for w in warnings]
+    chunks.append(line(ctx.t("editor.posted_hint")))
+    return reply(chunks, sep="\n\n")
+
+
+def issues(ctx: Ctx, args: str) -> Reply:
+    if not ctx.who.is_admin:
+        return refuse(ctx, "/issues")
+    return issues_page(ctx, cb.IssuesPage(0), edit=False)
+
+
+def issues_page(ctx: Ctx, req: cb.IssuesPage, edit: bool = True) -> Reply:
+    if not ctx.who.is_admin:
+        return refuse(ctx, "/issues")
+    listed = list(ctx.services.archive.list_issues(limit=(req.page + 1) * PAGE_SIZE + 1))
+    shown = listed[req.page * PAGE_SIZE : (req.page + 1) * PAGE_SIZE]
+    if not shown:
+        return reply([line(ctx.t("reader.no_issue"))], edit=edit)
+    chunks = [line(ctx.t("editor.issues_title"), bold=True)]
+    for info in shown:
+        text = ctx.t(
+            "editor.issue_line",
+            newspaper=info.newspaper,
+            date=f"{info.date:%Y-%m-%d}",
+            pages=info.pages,
+            n=info.articles,
+        )
+        chunks.append(line(text))
+    row = []
+    if req.page > 0:
+        row.append(button(ctx.t("nav.previous"), cb.IssuesPage(req.page - 1)))
+    if len(listed) > (req.page + 1) * PAGE_SIZE:
+        row.append(button(ctx.t("nav.next"), cb.IssuesPage(req.page + 1)))
+    return reply(chunks, [row], edit=edit)
+
+
+def _set_withdrawn(ctx: Ctx, args: str, withdrawn: bool) -> Reply:
+    command = "withdraw" if withdrawn else "restore"
+    if not ctx.who.is_admin:
+        return refuse(ctx, f"/{command} {args.strip()}")
+    article_id = args.strip()
+    if not article_id:
+        return reply([line(ctx.t(f"usage.{command}"))])
+    if article_id.startswith("/a_"):
+        article_id = from_command(article_id[3:]) or article_id
+    if not ctx.services.archive.set_withdrawn(article_id, withdrawn):
+        return reply([line(ctx.t("reader.no_article", id=article_id))])
+    ctx.services.archive.audit(ctx.who.actor, command, article_id)
+    return reply([line(ctx.t(f"editor.done_{command}", id=article_id))])
+
+
+def withdraw(ctx: Ctx, args: str) -> Reply:
+    return _set_withdrawn(ctx, args, True)
+
+
+def restore(ctx: Ctx, args: str) -> Reply:
+    return _set_withdrawn(ctx, args, False)
+
+
+def stats(ctx: Ctx, args: str) -> Reply:
+    if not ctx.who.is_admin:
+        return refuse(ctx, "/stats")
+    s = ctx.services.archive.stats()
+    ctx.services.archive.audit(ctx.who.actor, "stats")
+    chunks = [
+        line(ctx.t("editor.stats_title"), bold=True),
+        line(
+            ctx.t(
+                "editor.stats_people",
+                subscribers=s.subscribers,
+                active=s.active,
+                paused=s.paused,
+                blocked=s.blocked,
+            )
+        ),
+        line(ctx.t("editor.stats_searches", n=s.searches_today)),
+        line(ctx.t("editor.stats_archive", issues=s.issues, articles=s.articles)),
+    ]
+    return reply(chunks)
