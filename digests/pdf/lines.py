@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from digests.pdf.marks import Glyph, Rule
@@ -108,10 +109,9 @@ def _horizontal_runs(glyphs: Sequence[Glyph], walls: Sequence[Rule]) -> list[lis
         by_size: dict[int, list[Glyph]] = defaultdict(list)
         for g in row:  # glyphs of very different sizes on one baseline are different lines
             by_size[_size_class(g.size, by_size)].append(g)
+        river = partial(_river, rows, starts, i)
         for part in by_size.values():
-            runs.extend(
-                _split_gaps(part, walls, lambda x, size, i=i: _river(rows, starts, i, x, size))
-            )
+            runs.extend(_split_gaps(part, walls, river))
     return runs
 
 

@@ -6,33 +6,39 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
 
+from digests import split_rules as rules
 from digests.errors import PdfError
-from digests.model import Page
+from digests.model import Article, Page
 from digests.pdf.blocks import Block, build_blocks
 from digests.pdf.limits import DEFAULT_LIMITS, PdfLimits
 from digests.pdf.lines import build_lines, dedupe, map_quotes
 from digests.pdf.marks import RawPage
 from digests.pdf.order import reading_order
-from digests.pdf.paragraphs import column_lefts
+from digests.pdf.paragraphs import block_left, column_lefts, split_paragraphs
 from digests.pdf.reader import read_pdf
-from digests.pdf.structure import PageStyle, build_articles
-from digests.pdf.texts import DATE, PAGE_NO, WEEKDAY
+from digests.pdf.roles import PageStyle, is_display
+from digests.pdf.structure import build_articles
+from digests.splitter import SplitOptions, split_page_lines
+from digests.textrepair import ends_sentence
 
 _HEADER_BAND = 0.12  # of the page height: where the running header sits
 _MIN_GLYPHS = 20  # fewer glyphs than this on a page with images: a scan
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]")
+_PAGE_NO = re.compile(r"第?\s*0*(\d{1,3})\s*版")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
-class SplitOptionsLike(Protocol):
-    """The splitter's options; the PDF route needs none of them yet."""
-
-
 def split_pdf(
-    data: bytes, options: SplitOptionsLike | None = None, limits: PdfLimits = DEFAULT_LIMITS
+    data: bytes, options: SplitOptions | None = None, limits: PdfLimits = DEFAULT_LIMITS
 ) -> tuple[Page, ...]:
-    """The pages of a PDF file, each with its articles in reading order."""
+    """The pages of a PDF file, each with its articles in reading order.
+
+    A page whose header names no page number takes ``options.page_number`` when the file
+    has one page; a page without a name takes it from ``options.section_names``.
+    """
+    opts = options or SplitOptions()
     raw_pages = read_pdf(data, limits)
     if not raw_pages:
         raise PdfError("the PDF has no pages")
@@ -48,7 +54,12 @@ def split_pdf(
                 f"page {raw.index + 1} of the PDF has text in fonts without a Unicode map; "
                 "it cannot be read as text"
             )
-        pages.append(split_page(raw))
+        page = split_page(raw, opts)
+        number = page.number
+        if number is None and len(raw_pages) == 1:
+            number = opts.page_number
+        name = page.name or (opts.section_names.get(number, "") if number is not None else "")
+        pages.append(Page(number=number, name=name, articles=page.articles))
     return tuple(pages)
 
 
@@ -57,7 +68,7 @@ def _undecodable(raw: RawPage) -> bool:
     return unknown > max(_MIN_GLYPHS, len(raw.glyphs) // 2)
 
 
-def split_page(raw: RawPage) -> Page:
+def split_page(raw: RawPage, options: SplitOptions) -> Page:
     """One page's articles, and its number and name from the running header."""
     glyphs = map_quotes(dedupe(raw.glyphs))
     if not glyphs:
@@ -66,9 +77,29 @@ def split_page(raw: RawPage) -> Page:
     header = _header(blocks, raw.height)
     number, name = _number_and_name(header)
     blocks = [b for b in blocks if b not in header]
+    if not blocks:
+        return Page(number=number, name=name)
     style = _style(blocks)
     entries, _banners = reading_order(blocks, raw.rules, style.size)
-    return Page(number=number, name=name, articles=tuple(build_articles(entries, style)))
+    if any(is_display(b, style) for b, _ in entries):
+        articles = build_articles(entries, style, options.lexicon)
+    else:
+        articles = _by_text([b for b, _ in entries], style, options)
+    return Page(number=number, name=name, articles=tuple(articles))
+
+
+def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -> list[Article]:
+    """No headline type on the page: hand its paragraphs, in reading order, to the text
+    splitter's heuristics."""
+    lines: list[str] = []
+    for b in blocks:
+        pieces = split_paragraphs(b, block_left(b, style.lefts))
+        for starts, text in pieces:
+            if lines and not starts and lines[-1] and not ends_sentence(lines[-1]):
+                lines[-1] += text
+            else:
+                lines.append(text)
+    return split_page_lines(lines, options.lexicon)
 
 
 def _style(blocks: Sequence[Block]) -> PageStyle:
@@ -76,7 +107,7 @@ def _style(blocks: Sequence[Block]) -> PageStyle:
     fonts: Counter[str] = Counter()
     for b in blocks:
         sizes[b.size] += b.chars
-    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    size = sizes.most_common(1)[0][0]
     body = [b for b in blocks if abs(b.size - size) < 0.05 * size and not b.vertical]
     for b in body:
         fonts[b.font] += b.chars
@@ -90,7 +121,11 @@ def _header(blocks: Sequence[Block], height: float) -> list[Block]:
     """The running header: the top band's blocks that carry a date or a page number,
     with everything on the same band beside them."""
     top = [b for b in blocks if b.bottom < _HEADER_BAND * height]
-    marks = [b for b in top if DATE.search(b.text) or PAGE_NO.search(b.text)]
+    marks = [
+        b
+        for b in top
+        if _DATE.search(b.text) or _PAGE_NO.search(b.text) or rules.page_header(b.text)
+    ]
     if not marks:
         return []
     floor = max(b.bottom for b in marks)
@@ -102,9 +137,13 @@ def _number_and_name(header: Sequence[Block]) -> tuple[int | None, str]:
     number: int | None = None
     name = ""
     for b in sorted(header, key=lambda b: -b.size):
-        text = WEEKDAY.sub("", DATE.sub("", b.text))
+        if (found := rules.page_header(b.text)) is not None:
+            number = number if number is not None else found.number
+            name = name or found.name
+            continue
+        text = _WEEKDAY.sub("", _DATE.sub("", b.text))
         if number is None:
-            if m := PAGE_NO.search(text):
+            if m := _PAGE_NO.search(text):
                 number = int(m.group(1))
             elif m := re.search(r"\d{1,2}", text):
                 number = int(m.group())

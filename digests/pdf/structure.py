@@ -1,99 +1,116 @@
 """Blocks in reading order to articles, by the type: headline size, byline font, subheads.
 
-A run of display-size blocks (well above the body size) is a headline group: its largest
-type is the title, what comes before it the kicker (引题), what comes after the subtitle
-(副题). A short block right under a headline, set in its own font or size, is the byline.
-A small display group inside an article's body is a subhead (小标题). Body blocks become
-paragraphs. A framed box is a scope: the article begun in it ends with it.
+A run of display-type blocks is a headline group: its largest type is the title, what
+comes before it the kicker (引题), what comes after the subtitle (副题). A short block right
+under a headline naming people is the byline. A small display group inside an article's
+body is a subhead (小标题). Body blocks become paragraphs. A framed box is a scope: the
+article begun in it ends with it. A photo's caption and credit inside an article are left
+out of its text; standing alone they are a photo item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from digests import split_rules as rules
 from digests.model import Article
 from digests.pdf.blocks import Block
 from digests.pdf.paragraphs import block_left, split_paragraphs
-from digests.pdf.texts import (
-    AUTHOR_NOTE,
-    BYLINE_TEXT,
-    CONTINUED_FROM,
-    CONTINUED_TO,
-    CREDIT,
-    is_name_line,
-    page_number,
-)
+from digests.pdf.roles import PageStyle, Role, assign_roles, is_byline
+from digests.split_lexicon import Lexicon
 
-DISPLAY = 1.25  # of the body size: type this big or bigger is headline type
 _SUBHEAD_MAX = 1.8  # of the body size: subheads stay below this
 _ORPHAN_CHARS = 40  # text outside any article shorter than this is page furniture
-
-
-@dataclass(frozen=True, slots=True)
-class PageStyle:
-    """What the page's body text looks like."""
-
-    size: float
-    font: str
-    column_width: float
-    lefts: tuple[float, ...]
+_GROUP_GAP = 1.2  # of the type size: a wider gap parts a headline group (a slogan above)
+_STRAY = 5.0  # of the body size: a block starting this far above its headline is stray
+_DASHES = "—–-－ "
 
 
 @dataclass(slots=True)
 class _Draft:
     frame: int
+    kind: str = "article"
     kicker: str = ""
     title: str = ""
     subtitle: str = ""
     byline: str = ""
     byline_type: tuple[str, float] = ("", 0.0)
+    column: str = ""
     heads: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     open_paragraph: bool = False  # the last paragraph may go on in the next block
+    top: float = 0.0  # the headline's top edge
+    bottom: float = 0.0  # the headline's bottom edge
+    spans: list[tuple[float, float]] = field(default_factory=list)  # x-ranges it covers
 
 
-def is_display(block: Block, style: PageStyle) -> bool:
-    return block.size >= DISPLAY * style.size
-
-
-def build_articles(entries: Sequence[tuple[Block, int]], style: PageStyle) -> list[Article]:
-    """Articles from blocks in reading order, each with its frame id (0: not framed)."""
-    drafts: list[_Draft] = []
+@dataclass(slots=True)
+class _Reader:
+    style: PageStyle
+    lex: Lexicon
+    drafts: list[_Draft] = field(default_factory=list)
     current: _Draft | None = None
-    group: list[Block] = []
-    group_frame = 0
-    for block, frame in entries:
-        if current is not None and current.frame and frame != current.frame:
-            current = _close_group(group, group_frame, current, drafts, style)
-            group = []
-            current = None  # the box it was in has ended
-        if is_display(block, style):
-            if group and frame != group_frame:
-                current = _close_group(group, group_frame, current, drafts, style)
-                group = []
-            group.append(block)
-            group_frame = frame
+    group: list[Block] = field(default_factory=list)
+    group_frame: int = 0
+    column: str = ""
+    photo: list[Block] = field(default_factory=list)
+
+
+def build_articles(
+    entries: Sequence[tuple[Block, int]], style: PageStyle, lex: Lexicon
+) -> list[Article]:
+    """Articles from blocks in reading order, each with its frame id (0: not framed)."""
+    roles = assign_roles(entries, style, lex)
+    r = _Reader(style, lex)
+    for (block, frame), role in zip(entries, roles, strict=True):
+        if r.current is not None and r.current.frame and frame != r.current.frame:
+            _close_group(r)
+            r.current = None  # the box it was in has ended
+        if role == "display":
+            if r.group and frame != r.group_frame:
+                _close_group(r)
+            r.group.append(block)
+            r.group_frame = frame
             continue
-        current = _close_group(group, group_frame, current, drafts, style)
-        group = []
-        current = _take(block, frame, current, drafts, style)
-    _close_group(group, group_frame, current, drafts, style)
-    return [_article(d) for d in drafts if d.paragraphs]
+        _close_group(r)
+        if role == "label":
+            r.column = block.text.strip()
+        elif role in ("caption", "credit"):
+            _photo_part(r, block, role, frame)
+        elif role == "body":
+            _take(r, block, frame)
+    _close_group(r)
+    return [_article(d) for d in r.drafts if d.paragraphs]
 
 
-def _close_group(
-    group: list[Block], frame: int, current: _Draft | None, drafts: list[_Draft], style: PageStyle
-) -> _Draft | None:
+def _close_group(r: _Reader) -> None:
+    group, r.group = r.group, []
     if not group:
-        return current
-    if current is not None and current.paragraphs and _is_subhead(group, style):
-        current.heads.append("".join(b.text for b in group))
-        current.open_paragraph = False
-        return current
-    draft = _headline(group, frame)
-    drafts.append(draft)
-    return draft
+        return
+    cur = r.current
+    if cur is not None and cur.paragraphs and _is_subhead(group, r.style):
+        cur.heads.append("".join(b.text for b in group))
+        cur.open_paragraph = False
+        return
+    for part in _parts(group):
+        draft = _headline(part, r.group_frame)
+        draft.column, r.column = r.column, ""
+        r.drafts.append(draft)
+        r.current = draft
+
+
+def _parts(group: list[Block]) -> list[list[Block]]:
+    """A headline group split where a wide gap parts a slogan from the headline below."""
+    parts = [[group[0]]]
+    for prev, b in pairwise(group):
+        gap = b.top - prev.bottom
+        if not b.vertical and not prev.vertical and gap > _GROUP_GAP * max(b.size, prev.size):
+            parts.append([b])
+        else:
+            parts[-1].append(b)
+    return parts
 
 
 def _is_subhead(group: list[Block], style: PageStyle) -> bool:
@@ -109,68 +126,99 @@ def _headline(group: list[Block], frame: int) -> _Draft:
     top = max(b.size for b in group)
     first = next(i for i, b in enumerate(group) if b.size >= 0.95 * top)
     last = max(i for i, b in enumerate(group) if b.size >= 0.95 * top)
-    draft = _Draft(frame=frame)
-    draft.kicker = "".join(b.text for b in group[:first])
-    draft.title = "".join(b.text for b in group[first : last + 1])
-    draft.subtitle = "".join(b.text for b in group[last + 1 :])
-    return draft
+    return _Draft(
+        frame=frame,
+        kicker="".join(b.text for b in group[:first]),
+        title="".join(b.text for b in group[first : last + 1]),
+        subtitle="".join(b.text for b in group[last + 1 :]).lstrip(_DASHES),
+        top=min(b.top for b in group),
+        bottom=max(b.bottom for b in group),
+        spans=[(b.x0, b.x1) for b in group],
+    )
 
 
-def _take(
-    block: Block, frame: int, current: _Draft | None, drafts: list[_Draft], style: PageStyle
-) -> _Draft | None:
-    """Add a non-display block to the article being read, or start an untitled one."""
-    text = block.text
-    if len(block.lines) <= 2 and CREDIT.match(text):
-        return current
-    if current is None:
+def _photo_part(r: _Reader, block: Block, role: Role, frame: int) -> None:
+    """Captions and credits inside an article are not its text; alone they make a photo."""
+    cur = r.current
+    if cur is not None and cur.paragraphs and cur.frame == frame:
+        return
+    if role == "caption":
+        r.photo.append(block)
+        return
+    caption, r.photo = r.photo, []
+    if caption and rules.is_photo_credit(block.text):
+        photo = _Draft(frame=frame, kind="photo", byline=block.text.strip())
+        photo.paragraphs = ["".join(b.text for b in caption)]
+        r.drafts.append(photo)
+
+
+def _take(r: _Reader, block: Block, frame: int) -> None:
+    """Add a body block to its article, or start an untitled one."""
+    style = r.style
+    cur = _owner(r, block, frame)
+    if cur is None:
         if block.chars < _ORPHAN_CHARS:
-            return None
-        current = _Draft(frame=frame)
-        drafts.append(current)
-    if not current.paragraphs and _is_byline(block, style):
+            return
+        cur = _Draft(frame=frame, top=block.top, bottom=block.top)
+        r.drafts.append(cur)
+        r.current = cur
+    if not cur.paragraphs and is_byline(block, style, r.lex):
         # A second author is often set beside or under the first, in the same type.
-        if not current.byline:
-            current.byline, current.byline_type = text, (block.font, block.size)
-            return current
-        if current.byline_type == (block.font, block.size):
-            current.byline += " " + text
-            return current
+        if not cur.byline:
+            cur.byline, cur.byline_type = block.text, (block.font, block.size)
+            return
+        if cur.byline_type == (block.font, block.size):
+            cur.byline += " " + block.text
+            return
+    cur.spans.append((block.x0, block.x1))
     left = block_left(block, style.lefts)
     for starts, piece in split_paragraphs(block, left):
-        if current.paragraphs and current.open_paragraph and not starts:
-            current.paragraphs[-1] += piece
+        if cur.paragraphs and cur.open_paragraph and not starts:
+            cur.paragraphs[-1] += piece
         else:
-            current.paragraphs.append(piece)
-        current.open_paragraph = True
-    return current
+            cur.paragraphs.append(piece)
+        cur.open_paragraph = True
 
 
-def _is_byline(block: Block, style: PageStyle) -> bool:
-    text = block.text
-    if len(block.lines) > 2 or len(text) > 40 or AUTHOR_NOTE.match(text):
-        return False
-    restyled = block.vertical or block.font != style.font or abs(block.size - style.size) > 0.3
-    return bool(BYLINE_TEXT.match(text)) or (is_name_line(text) and (restyled or len(text) <= 12))
+def _owner(r: _Reader, block: Block, frame: int) -> _Draft | None:
+    """The article a body block belongs to: the current one, unless the block starts far
+    above that article's headline, in the columns of an earlier article (an L-shaped
+    article whose last column runs down beside the next one)."""
+    cur = r.current
+    if cur is None or cur.frame or block.top > cur.top - _STRAY * r.style.size:
+        return cur
+    for d in reversed(r.drafts):
+        if (
+            d is not cur
+            and d.frame == frame
+            and d.bottom <= block.top + r.style.size
+            and any(min(x1, block.x1) - max(x0, block.x0) > 0 for x0, x1 in d.spans)
+        ):
+            return d
+    return cur
 
 
 def _article(d: _Draft) -> Article:
     continued_to = continued_from = None
     paragraphs: list[str] = []
     for p in d.paragraphs:
-        if m := CONTINUED_TO.search(p):
-            continued_to = page_number(m.group(1))
-            p = (p[: m.start()] + p[m.end() :]).strip()
-        if m := CONTINUED_FROM.search(p):
-            continued_from = page_number(m.group(1))
-            p = (p[: m.start()] + p[m.end() :]).strip()
+        note = rules.continuation(p)
+        if note is not None:
+            kind, page = note
+            if kind == "下转":
+                continued_to = page
+            else:
+                continued_from = page
+            p = rules.strip_continuation(p)
         if p:
             paragraphs.append(p)
     return Article(
+        kind="photo" if d.kind == "photo" else "article",
         kicker=d.kicker.strip(),
         title=d.title.strip(),
         subtitle=d.subtitle.strip(),
         byline=d.byline.strip(),
+        column=d.column,
         section_heads=tuple(h.strip() for h in d.heads),
         paragraphs=tuple(paragraphs),
         continued_to=continued_to,

@@ -1,0 +1,97 @@
+"""What each block is on the page: headline type, byline, body, caption, credit, furniture.
+
+The type decides first (size against the page's body size, vertical setting, font); the
+splitter's text recognisers (digests.split_rules) name what the type cannot: credits,
+banners, column labels, bylines set in the body font.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from digests import split_rules as rules
+from digests.pdf.blocks import Block
+from digests.split_lexicon import Lexicon
+
+Role = Literal["display", "body", "credit", "caption", "banner", "label"]
+
+DISPLAY = 1.25  # of the body size: type this big or bigger is headline type
+_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图\s*[:：]|图片说明)")
+_CAPTION_CHARS = 200  # a caption is a few lines at most
+
+
+@dataclass(frozen=True, slots=True)
+class PageStyle:
+    """What the page's body text looks like."""
+
+    size: float
+    font: str
+    column_width: float
+    lefts: tuple[float, ...]
+
+
+def is_display(block: Block, style: PageStyle) -> bool:
+    return block.size >= DISPLAY * style.size
+
+
+def restyled(block: Block, style: PageStyle) -> bool:
+    """Set in another font or size than the body text."""
+    return block.font != style.font or abs(block.size - style.size) > 0.05 * style.size
+
+
+def assign_roles(
+    entries: Sequence[tuple[Block, int]], style: PageStyle, lex: Lexicon
+) -> list[Role]:
+    """A role for each block of the page, in the order given."""
+    roles: list[Role] = []
+    for block, _frame in entries:
+        text = block.text
+        if rules.is_banner(text, lex) and len(text) <= 40:
+            roles.append("banner")
+        elif rules.is_column_label(text, lex):
+            roles.append("label")
+        elif len(block.lines) <= 2 and rules.is_credit(text):
+            roles.append("credit")
+        elif is_display(block, style):
+            roles.append("display")
+        else:
+            roles.append("body")
+    for i, role in enumerate(roles):
+        if role == "credit" and rules.is_photo_credit(entries[i][0].text):
+            for j in _caption_of(i, entries, roles, style):
+                roles[j] = "caption"
+    return roles
+
+
+def _caption_of(
+    credit: int, entries: Sequence[tuple[Block, int]], roles: list[Role], style: PageStyle
+) -> list[int]:
+    """The body blocks touching a photo credit that read as its caption."""
+    c = entries[credit][0]
+    found: list[int] = []
+    for j in range(max(0, credit - 3), min(len(entries), credit + 3)):
+        b = entries[j][0]
+        if roles[j] != "body" or b.chars > _CAPTION_CHARS:
+            continue
+        touching = (
+            min(b.x1, c.x1) - max(b.x0, c.x0) > -style.size
+            and min(abs(c.top - b.bottom), abs(b.top - c.bottom)) < 2 * style.size
+        ) or (min(b.bottom, c.bottom) - max(b.top, c.top) > 0)
+        if touching and (restyled(b, style) or _CAPTION_START.match(b.text)):
+            found.append(j)
+    return found
+
+
+def is_byline(block: Block, style: PageStyle, lex: Lexicon) -> bool:
+    """A short block naming the authors: a role word, or bare names in their own type."""
+    text = block.text
+    if len(block.lines) > 2 or len(text) > 40 or rules.is_author_note(text):
+        return False
+    if rules.is_byline_line(text):
+        return True
+    if not rules.is_name_line(text, lex):
+        return False
+    return block.vertical or restyled(block, style) or len(text.replace(" ", "")) <= 8
