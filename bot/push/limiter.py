@@ -36,7 +36,10 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
-    value = exc.retry_after
+    # The timedelta PTB keeps; its public `retry_after` warns about a coming type change.
+    value = getattr(exc, "_retry_after", None)
+    if not isinstance(value, dt.timedelta):
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 

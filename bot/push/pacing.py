@@ -127,13 +127,13 @@ class ChatClock:
 
 
 class Backoff:
-    """The whole bot's pause after network errors and 5xx: 1 s, 2 s, 4 s … up to ``cap``.
+    """The whole bot's pause after network errors and 5xx: 0.5 s, 1 s, 2 s … up to ``cap``.
 
     Errors that arrive while a pause runs belong to requests sent before it and do not
     lengthen it; a success ends the series.
     """
 
-    def __init__(self, base: float = 1.0, cap: float = 30.0) -> None:
+    def __init__(self, base: float = 0.5, cap: float = 8.0) -> None:
         self.base = base
         self.cap = cap
         self.delay = base

@@ -1,0 +1,111 @@
+"""Builders for the push tests: a real SQLite archive, the fake Bot API, a real PTB bot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.push.engine import EngineOptions, PushEngine
+from bot.push.limiter import PushRateLimiter
+from bot.push.render import telegram_parts
+from bot.push.request import AiohttpRequest
+from digests.archive import SqlArchive, open_archive
+from digests.model import Article, Issue, Page, Subscriber
+from tests.fake_bot_api import FakeBotApi
+
+DATE = dt.date(2024, 2, 10)
+KEY = "大同日报/2024-02-10"
+
+
+class CharWords:
+    """A segmenter that cuts text into characters: enough for storing, no dictionary load."""
+
+    def cut(self, text: str) -> list[str]:
+        return [c for c in text if not c.isspace()]
+
+    def search_words(self, words: Iterable[str]) -> list[str]:
+        return list(words)
+
+
+def make_issue(articles: int = 3, summary_chars: int = 40, date: dt.date = DATE) -> Issue:
+    """One page of ``articles``; about 4,000 characters of summaries make one more message."""
+    summary = ("这是一句摘要。" * (summary_chars // 7 + 1))[:summary_chars]
+    items = tuple(
+        Article(
+            id=f"dtrb{date:%Y%m%d}p01n{i:02d}",
+            title=f"第{i}篇文章的标题",
+            summary=summary,
+            paragraphs=("正文。",),
+        )
+        for i in range(1, articles + 1)
+    )
+    return Issue("大同日报", date, (Page(1, "要闻", items),), number=100)
+
+
+def open_test_archive(path: Path) -> SqlArchive:
+    return open_archive("", path / "archive.sqlite3", words=CharWords)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[SqlArchive]:
+    archive = open_test_archive(tmp_path)
+    yield archive
+    archive.close()
+
+
+def subscribe(
+    api: FakeBotApi, archive: SqlArchive, count: int, first: int = 1001, **prefs: Any
+) -> list[int]:
+    """``count`` readers with private chats on the fake server, subscribed in the archive."""
+    ids = list(range(first, first + count))
+    for chat_id in ids:
+        api.user(chat_id)
+        archive.save_subscriber(Subscriber("telegram", str(chat_id), **prefs))
+    return ids
+
+
+def build_app(
+    api: FakeBotApi, rate: float | None = 200.0
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The real PTB Application, with the push's limiter and transport, on the fake server."""
+    return (
+        ApplicationBuilder()
+        .token(api.token)
+        .base_url(f"{api.base_url}/bot")
+        .base_file_url(f"{api.base_url}/file/bot")
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=2))
+        .rate_limiter(PushRateLimiter(rate))
+        .build()
+    )
+
+
+@pytest.fixture
+async def app(api: FakeBotApi) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+    application = build_app(api)
+    await application.initialize()
+    yield application
+    await application.shutdown()
+
+
+def make_engine(
+    app: Application[Any, Any, Any, Any, Any, Any], archive: SqlArchive, concurrency: int = 8
+) -> PushEngine:
+    limiter = app.bot.rate_limiter
+    assert isinstance(limiter, PushRateLimiter)
+    engine = PushEngine(
+        app.bot, archive, limiter, telegram_parts, EngineOptions(concurrency=concurrency)
+    )
+    engine.bot_username = app.bot.username
+    return engine
