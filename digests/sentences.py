@@ -16,6 +16,8 @@ _ENDERS = "。！？!?"
 _CLOSERS = "”’」』\"')）》】"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPENERS.items()}
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
+_BRACKET_RE = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSE_TO_OPEN)) + "]")
 
 # A run of enders (or a lone ASCII full stop after a CJK character) plus any closers.
 _END_RE = re.compile(
@@ -26,6 +28,7 @@ _CLAUSE_RE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
 _OPEN_END_RE = re.compile("[\u4e00-\u9fff0-9A-Za-z，、,（(“]$")
 _TERMINAL_RE = re.compile(f"[{_ENDERS}…][{re.escape(_CLOSERS)}]*$")
 _SPACE_RE = re.compile(r"\s+")
+_SPACE_CHARS_RE = re.compile(r"\s")
 _CJK_GAP_RE = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\u3000]+(?=[\u3000-\u9fff\uff00-\uffef])"
 )
@@ -38,7 +41,7 @@ _MAX_QUOTE = 120
 
 def char_len(text: str) -> int:
     """The budget length: every non-whitespace character, punctuation included."""
-    return sum(1 for c in text if not c.isspace())
+    return len(text) - len(_SPACE_CHARS_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -80,26 +83,22 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
-def _unclosed_after(text: str) -> list[int]:
-    """For each position, how many quotes/brackets are open there and still close later."""
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation or bracket that closes, short enough to be one sentence."""
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
-    for i, c in enumerate(text):
+    for m in _BRACKET_RE.finditer(text):
+        c, i = m.group(), m.start()
         if c in _OPENERS:
             stack.append((c, i))
-        elif c in _CLOSE_TO_OPEN:
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == _CLOSE_TO_OPEN[c]:
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == _CLOSE_TO_OPEN[c]:
+                if i - stack[k][1] <= _MAX_QUOTE:
                     spans.append((stack[k][1], i))
-                    del stack[k:]
-                    break
-    depth = [0] * (len(text) + 1)
-    for start, end in spans:
-        if end - start > _MAX_QUOTE:
-            continue  # a long quotation is split into its own sentences
-        for i in range(start + 1, end):
-            depth[i] += 1
-    return depth
+                del stack[k:]
+                break
+    return spans
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -107,15 +106,13 @@ def split_sentences(paragraph: str) -> list[str]:
     paragraph = paragraph.strip()
     if not paragraph:
         return []
-    depth: list[int] | None = None
+    spans = _quotations(paragraph) if _OPENER_RE.search(paragraph) else []
     out: list[str] = []
     start = 0
     for m in _END_RE.finditer(paragraph):
-        if any(c in _OPENERS for c in paragraph[start : m.start()]):
-            if depth is None:
-                depth = _unclosed_after(paragraph)
-            if depth[m.end() - 1]:
-                continue  # inside a quotation that closes later: not a sentence end
+        end = m.end() - 1
+        if spans and any(s < end < e for s, e in spans):
+            continue  # inside a quotation that closes later: not a sentence end
         piece = paragraph[start : m.end()].strip()
         if piece:
             out.append(piece)

@@ -77,10 +77,9 @@ def _headline(title: str, kicker: str, subtitle: str) -> str:
 
 def _summarize_units(
     units: list[Unit],
-    unit_words: list[list[str]],
-    headline_words: list[str],
+    word_sets: list[set[str]],
+    headline_words: set[str],
     kind: str,
-    segmenter: Segmenter,
     options: SummaryOptions,
 ) -> str:
     budget = options.max_chars
@@ -92,8 +91,8 @@ def _summarize_units(
     whole = "".join(u.text for u in units)
     if char_len(whole) <= budget:
         return whole
-    scores = score_units(units, unit_words, headline_words, segmenter, options)
-    chosen = select(units, unit_words, scores, budget, segmenter, options)
+    scores = score_units(units, word_sets, headline_words, options)
+    chosen = select(units, word_sets, scores, budget, options)
     if not chosen:
         return _fallback(units, scores, budget)
     return "".join(units[i].text for i in chosen)
@@ -111,20 +110,18 @@ def summarize(
 ) -> str:
     """A summary of ``text`` (paragraphs separated by newlines) within ``options.max_chars``."""
     units, _rest = split_article(text)
-    unit_words = [segmenter.cut(u.text) for u in units]
-    headline_words = segmenter.cut(_headline(title, kicker, subtitle))
-    return _summarize_units(units, unit_words, headline_words, kind, segmenter, options)
+    word_sets = [set(segmenter.content_words(segmenter.cut(u.text))) for u in units]
+    headline = set(segmenter.content_words(segmenter.cut(_headline(title, kicker, subtitle))))
+    return _summarize_units(units, word_sets, headline, kind, options)
 
 
-def keywords_of(
-    words: list[str], headline_words: list[str], segmenter: Segmenter, n: int
-) -> list[str]:
+def keywords_of(content: list[str], headline: set[str], n: int) -> list[str]:
     """The article's most frequent content words of two or more characters, headline first."""
     counts: dict[str, int] = {}
-    for w in words:
-        if len(w) > 1 and segmenter.is_content(w):
+    for w in content:
+        if len(w) > 1:
             counts[w] = counts.get(w, 0) + 1
-    for w in headline_words:
+    for w in headline:
         if w in counts:
             counts[w] += 2
     return sorted(counts, key=lambda w: (-counts[w], w))[:n]
@@ -136,18 +133,18 @@ def summarize_article(
     """Summary, keywords and words of an article, segmenting its text once.
 
     ``words`` are the headline's and the body's words in order (credits and headings
-    included, repeated sentences once), for the archive's search index.
+    included, repeated sentences once, no spaces), for the archive's search index.
     """
     units, rest = split_article(article.text)
     unit_words = [segmenter.cut(u.text) for u in units]
     headline_words = segmenter.cut(article.headline)
-    summary = _summarize_units(units, unit_words, headline_words, article.kind, segmenter, options)
+    contents = [segmenter.content_words(ws) for ws in unit_words]
+    headline = set(segmenter.content_words(headline_words))
+    summary = _summarize_units(units, [set(c) for c in contents], headline, article.kind, options)
     words = list(headline_words)
-    for uw in unit_words:
-        words.extend(uw)
+    for ws in unit_words:
+        words.extend(ws)
     for r in rest:
         words.extend(segmenter.cut(r))
-    words = [w for w in words if not w.isspace()]
-    body = [w for uw in unit_words for w in uw]
-    keys = keywords_of(body, headline_words, segmenter, options.keywords)
-    return ArticleSummary(summary, tuple(keys), tuple(words))
+    keys = keywords_of([w for c in contents for w in c], headline, options.keywords)
+    return ArticleSummary(summary, tuple(keys), tuple([w for w in words if not w.isspace()]))

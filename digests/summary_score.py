@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from digests.summary_text import Unit
-from digests.words import Segmenter
 
 if TYPE_CHECKING:
     from digests.summarizer import SummaryOptions
@@ -44,12 +43,14 @@ FEATURES = (
 )
 
 _SAY_RE = re.compile("说|表示|介绍|告诉|坦言|笑道")
+_NON_TEXT_RE = re.compile(r"[\W_]+")
+_DIGIT_RE = re.compile(r"\d")
 _SHORT = 12
 
 
 def _text_chars(text: str) -> str:
     """The characters that carry content: CJK, letters and digits."""
-    return "".join(c for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum())
+    return _NON_TEXT_RE.sub("", text)
 
 
 def _pairs(chars: str) -> set[str]:
@@ -80,7 +81,8 @@ def _recurrence(items: Sequence[set[str]]) -> list[float]:
     df: Counter[str] = Counter()
     for s in items:
         df.update(s)
-    return _scaled([sum(df[x] - 1 for x in s) / (math.sqrt(len(s)) or 1.0) for s in items])
+    get = df.__getitem__
+    return _scaled([(sum(map(get, s)) - len(s)) / (math.sqrt(len(s)) or 1.0) for s in items])
 
 
 def _shared(items: Sequence[set[str]], other: set[str]) -> list[float]:
@@ -88,17 +90,13 @@ def _shared(items: Sequence[set[str]], other: set[str]) -> list[float]:
 
 
 def sentence_features(
-    units: Sequence[Unit],
-    unit_words: Sequence[Sequence[str]],
-    headline_words: Sequence[str],
-    segmenter: Segmenter,
+    units: Sequence[Unit], word_sets: Sequence[set[str]], headline: set[str]
 ) -> list[tuple[float, ...]]:
-    """One tuple of FEATURES per unit."""
-    word_sets = [{w for w in ws if segmenter.is_content(w)} for ws in unit_words]
+    """One tuple of FEATURES per unit, from its content words and the headline's."""
     chars = [_text_chars(u.text) for u in units]
     pair_sets = [_pairs(c) for c in chars]
-    head_words = {w for w in headline_words if segmenter.is_content(w)}
-    head_pairs = _pairs(_text_chars("".join(headline_words)))
+    head_words = headline
+    head_pairs = set().union(*(_pairs(w) for w in headline))
     cen_pairs, cen_words = _recurrence(pair_sets), _recurrence(word_sets)
     hw, hp = _shared(word_sets, head_words), _shared(pair_sets, head_pairs)
     last = max((u.paragraph for u in units), default=0)
@@ -119,7 +117,7 @@ def sentence_features(
                 float(_SAY_RE.search(text) is not None),
                 (text.count("，") + text.count(",")) / n,
                 math.log(n),
-                sum(c.isdigit() for c in chars[i]) / n,
+                len(_DIGIT_RE.findall(chars[i])) / n,
                 float(n < _SHORT),
             )
         )
@@ -128,14 +126,13 @@ def sentence_features(
 
 def score_units(
     units: Sequence[Unit],
-    unit_words: Sequence[Sequence[str]],
-    headline_words: Sequence[str],
-    segmenter: Segmenter,
+    word_sets: Sequence[set[str]],
+    headline: set[str],
     options: SummaryOptions,
 ) -> list[float]:
     """One score per unit, higher is better (about the ROUGE-2 F1 the sentence alone gets)."""
     bias, weights = options.bias, options.weights
     return [
         bias + sum(w * f for w, f in zip(weights, feats, strict=True))
-        for feats in sentence_features(units, unit_words, headline_words, segmenter)
+        for feats in sentence_features(units, word_sets, headline)
     ]

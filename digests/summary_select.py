@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from digests.sentences import char_len
 from digests.summary_text import Unit
-from digests.words import Segmenter
 
 if TYPE_CHECKING:
     from digests.summarizer import SummaryOptions
@@ -28,14 +27,14 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 def select(
     units: Sequence[Unit],
-    unit_words: Sequence[Sequence[str]],
+    sets: Sequence[set[str]],
     scores: Sequence[float],
     budget: int,
-    segmenter: Segmenter,
     options: SummaryOptions,
 ) -> list[int]:
-    """Indices of the chosen units in text order; empty when no unit fits the budget."""
-    sets = [{w for w in ws if segmenter.is_content(w)} for ws in unit_words]
+    """Indices of the chosen units in text order; empty when no unit fits the budget.
+
+    ``sets`` are the units' content words, for telling how much two units overlap."""
     lengths = [char_len(u.text) for u in units]
     chosen: list[int] = []
     left = budget

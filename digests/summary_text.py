@@ -45,7 +45,7 @@ _MARKER_RE = re.compile(
 _TRAILING_NOTE_RE = re.compile(
     rf"{_P_OPEN}(?:作者|本报记者|记者|综合本报)[^）)]{{0,160}}{_P_CLOSE}$"
 )
-_NORM_DROP = frozenset("ZCPS")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 # An unterminated line at most this long is a heading (小标题), not a sentence.
 _MAX_HEADING = 40
@@ -63,11 +63,7 @@ class Unit:
 
 def normalise(text: str) -> str:
     """Characters that carry content: NFKC, lower case, no spaces, punctuation or symbols."""
-    return "".join(
-        c
-        for c in unicodedata.normalize("NFKC", text).lower()
-        if unicodedata.category(c)[0] not in _NORM_DROP
-    )
+    return _NON_WORD_RE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def strip_dateline(paragraph: str) -> str:

@@ -29,6 +29,7 @@ Engine = Literal["rjieba", "jieba"]
 _RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_FINAL_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_RE_SIGN = re.compile(r"[+#&._%\-]")
 _RE_HAN_CHAR = re.compile("[\u4e00-\u9fd5]")
 _RE_ALNUM_WORD = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
 # A word that carries meaning: it has a letter, digit or CJK character.
@@ -71,6 +72,9 @@ class _RJieba:
             if not block:
                 continue
             if _RE_HAN.fullmatch(block):
+                if not _RE_SIGN.search(block):
+                    out.extend(cut(block))  # only CJK, letters and digits: jieba's grouping
+                    continue
                 for word in cut(block):
                     if self._is_whole(word):
                         out.append(word)
@@ -189,4 +193,6 @@ class Segmenter:
         return word not in self.stopwords and _RE_CONTENT.search(word) is not None
 
     def content_words(self, words: Iterable[str]) -> list[str]:
-        return [w for w in words if self.is_content(w)]
+        """The words that carry meaning, in order."""
+        stop, content = self.stopwords, _RE_CONTENT.search
+        return [w for w in words if w not in stop and content(w)]
