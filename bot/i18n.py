@@ -54,7 +54,7 @@ class Messages:
                 raise ConfigError(f"{path} is not valid TOML: {e}") from None
         return cls(texts)
 
-    def t(self, lang: str, key: str, **values: object) -> str:
+    def t(self, lang: str, key: str, /, **values: object) -> str:
         """The text for ``key`` in ``lang`` with ``values`` filled in."""
         table = self.texts.get(lang) or self.texts[DEFAULT]
         template = table.get(key) or self.texts[DEFAULT].get(key)

@@ -69,7 +69,7 @@ class Ctx:
     who: Who
     sections: tuple[str, ...] = ()  # the newspaper's section names from config
 
-    def t(self, key: str, **values: object) -> str:
+    def t(self, key: str, /, **values: object) -> str:
         return self.texts.t(self.who.language, key, **values)
 
 

@@ -1,0 +1,63 @@
+"""The terminal channel through its stdin and stdout: ``paperboy serve --console``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _serve(data_dir: Path, stdin: str, *args: str, env: dict[str, str] | None = None) -> str:
+    environ = {**os.environ, "PAPERBOY_DATA_DIR": str(data_dir), **(env or {})}
+    environ.pop("PAPERBOY_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_the_demo_answers_the_four_questions(fresh: Path) -> None:
+    """A fresh archive gets the demo issue; /today, /section, /headline and /search answer."""
+    out = _serve(fresh, "/today\n/section 要闻\n/headline 古城\n/search 非遗\n")
+    today, _, rest = out.partition("🔎 要闻")
+    assert "《大同日报》" in today and "2024年2月10日" in today
+    section, _, rest = rest.partition("🔎 古城")
+    assert "第1版 要闻" in section and "用好“关键一招”激发对接京津冀协同发展澎湃动能" in section
+    headline, _, search = rest.partition("🔎 非遗")
+    assert "做好服务保障 守护浓浓年味" in headline
+    assert "非遗文化绽放古都新春" in search
+
+
+def test_plain_serve_without_a_token_is_the_terminal(fresh: Path) -> None:
+    """Without PAPERBOY_TELEGRAM_TOKEN, serve runs the terminal channel and ends at EOF."""
+    out = _serve(fresh, "/today\n", env={"PAPERBOY_TELEGRAM_TOKEN": ""})
+    assert "《大同日报》" in out
+
+
+def test_buttons_are_pressed_by_their_keys(fresh: Path) -> None:
+    """Typing a list number opens that article; a letter presses "next page"."""
+    out = _serve(fresh, "/section 要闻\n2\n/section 要闻\na\n")
+    assert "本报讯(记者 韩云峰)" in out  # the full text of item 2
+    assert "6. " in out  # page 2 of the section
+
+
+def test_same_commands_as_telegram(fresh: Path) -> None:
+    """Help, settings, subscribe, unknown commands and usage work in the terminal too."""
+    out = _serve(fresh, "/help\n/subscribe 06:30\n/settings\n/nosuch\n/search\n/stats\n")
+    assert "/today" in out and "06:30" in out and "/help" in out
+    assert "用法：/search" in out and "今天的搜索" in out

@@ -1,0 +1,98 @@
+"""Editors post issues by upload and manage them; readers are politely refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.conftest import ADMIN, READER, Running
+
+MY_PAGE = """第1版 要闻
+
+报童测试新闻标题
+
+本报讯 这是一篇为测试写的文章。它讲述古城的新春灯会。游客很多，气氛热烈。
+
+第二条测试新闻
+
+本报讯 另一篇为测试写的文章，内容关于刀削面和非遗传承。
+"""
+
+
+async def _upload(bot: Running, user: int, content: bytes, name: str, **kw: object) -> str:
+    mark = bot.api.mark()
+    bot.api.send_document(user, content, name, **kw)  # type: ignore[arg-type]
+    (reply,) = await bot.api.await_for("sendMessage", chat_id=user, since=mark, timeout=30)
+    return str(reply.params["text"])
+
+
+async def test_admin_upload_gives_a_preview(bot: Running, demo_page: Path) -> None:
+    """An editor's .txt page is posted; the reply shows pages, count and headlines."""
+    text = await _upload(bot, ADMIN, demo_page.read_bytes(), "datong-2024-02-10-p01.txt")
+    assert "已发布《大同日报》2024-02-10" in text
+    assert "文章：" in text and "做好服务保障 守护浓浓年味" in text
+    assert any(c.method == "sendChatAction" for c in bot.api.calls)
+
+
+async def test_admin_upload_of_a_new_date(bot: Running) -> None:
+    """A page for another date (from the caption) becomes the latest issue."""
+    text = await _upload(bot, ADMIN, MY_PAGE.encode(), "page1.txt", caption="2024-03-01")
+    assert "2024-03-01" in text
+    (today,) = await bot.say(READER, "/today")
+    assert "2024年3月1日" in today.params["text"]
+
+
+async def test_reader_upload_is_refused(bot: Running, demo_page: Path) -> None:
+    """A reader's upload gets a polite refusal and nothing is stored."""
+    text = await _upload(bot, READER, demo_page.read_bytes(), "p.txt")
+    assert "只供本报编辑使用" in text
+    assert not bot.api.calls_of("getFile")
+
+
+async def test_bad_uploads_are_refused_with_the_accepted_kinds(bot: Running) -> None:
+    """A .docx, a 20 MB file, an image and binary junk get a refusal naming kinds and limit."""
+    text = await _upload(bot, ADMIN, b"PK\x03\x04junk", "issue.docx")
+    assert ".docx" in text and ".txt" in text and ".pdf" in text and "20 MB" in text
+    text = await _upload(bot, ADMIN, b"x", "big.txt", file_size=21 * 1024 * 1024)
+    assert "太大" in text and "20 MB" in text
+    mark = bot.api.mark()
+    bot.api.send_photo(ADMIN, b"\xff\xd8\xff")
+    (reply,) = await bot.api.await_for("sendMessage", chat_id=ADMIN, since=mark)
+    assert "图片" in reply.params["text"] and ".txt" in reply.params["text"]
+    text = await _upload(bot, ADMIN, bytes(range(256)) * 40, "junk.txt")
+    assert "无法发布" in text and ".txt" in text
+
+
+async def test_issues_withdraw_restore_stats(bot: Running) -> None:
+    """/issues lists, /withdraw hides from search reversibly, /stats counts; all audited."""
+    (reply,) = await bot.say(ADMIN, "/issues")
+    assert "2024-02-10" in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/withdraw dtrb20240210p01n04")
+    assert "已撤下" in reply.params["text"]
+    (reply,) = await bot.say(READER, "/search 非遗")
+    assert "非遗文化绽放古都新春" not in reply.params["text"]
+    (reply,) = await bot.say(READER, "/a_dtrb20240210p01n04")
+    assert "没有找到文章" in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/restore dtrb20240210p01n04")
+    assert "已恢复" in reply.params["text"]
+    (reply,) = await bot.say(READER, "/search 非遗")
+    assert "非遗文化绽放古都新春" in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/stats")
+    assert "订阅" in reply.params["text"] and "今天的搜索：2" in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/withdraw nosuchid")
+    assert "没有找到文章" in reply.params["text"]
+
+
+async def test_readers_are_refused_editor_commands(bot: Running) -> None:
+    """Every editor command politely refuses a reader."""
+    for text in ("/issues", "/withdraw dtrb20240210p01n01", "/restore x", "/stats"):
+        (reply,) = await bot.say(READER, text)
+        assert "只供本报编辑使用" in reply.params["text"], text
+    (reply,) = await bot.say(READER, "/a_dtrb20240210p01n01")
+    assert "没有找到" not in reply.params["text"]  # nothing was withdrawn
+
+
+async def test_admin_help_lists_editor_commands(bot: Running) -> None:
+    (reply,) = await bot.say(ADMIN, "/help")
+    assert "/withdraw" in reply.params["text"] and "/stats" in reply.params["text"]
+    (reply,) = await bot.say(READER, "/help")
+    assert "/withdraw" not in reply.params["text"]
