@@ -43,7 +43,13 @@ class Draft:
 
     def add_para(self, text: str) -> None:
         last = self.entries[-1] if self.entries else None
-        if last and last[0] == "para" and not ends_sentence(last[1]) and not looks_like_start(text):
+        if (
+            last
+            and last[0] == "para"
+            and not ends_sentence(last[1])
+            and not looks_like_start(text)
+            and not rules.is_end_marker(last[1])
+        ):
             self.entries[-1] = ("para", last[1] + text)
         else:
             self.entries.append(("para", text))

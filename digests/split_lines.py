@@ -52,6 +52,20 @@ def page_lines(text: str) -> list[str]:
 
 def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     """Give every line its role; drop page headers."""
+    return _trailing_slogans(_classify(lines, lex))
+
+
+def _trailing_slogans(lines: list[Line]) -> list[Line]:
+    """A couplet of short parallel phrases ("云动天下 春暖大同") after the page's last
+    body text is a slogan printed beside an advertisement or at the foot of the page."""
+    last = max((i for i, x in enumerate(lines) if x.role != "head"), default=-1)
+    return [
+        Line("banner", x.text) if i > last and rules.is_couplet(x.text) else x
+        for i, x in enumerate(lines)
+    ]
+
+
+def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     out: list[Line] = []
     for idx, line in enumerate(lines):
         text = rules.nfkc(line).strip()

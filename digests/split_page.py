@@ -91,6 +91,8 @@ def starts_article(
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or first in lex.collection_labels:
         return True
+    if not _body_after(tokens, t):
+        return True  # a subhead heads text; lines after the last text are furniture
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
         return True
     if _dash_headline(block.lines) or any(has_doubling(x) for x in block.lines):
@@ -112,6 +114,10 @@ def starts_article(
         if prev.role == "body" and cont and cont[0] == "下转":
             return True
     return not named and _photo_ahead(tokens, t)
+
+
+def _body_after(tokens: Sequence[Token], t: int) -> bool:
+    return any(isinstance(tok, Line) and tok.role == "body" for tok in tokens[t + 1 :])
 
 
 def _dash_headline(lines: Sequence[str]) -> bool:

@@ -50,6 +50,7 @@ _DATELINE = re.compile(
     r"(?:\d{1,2}月\d{1,2}日)?电)\s*(?:[（(]([^（）()]{1,60})[）)])?"
 )
 _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*$")
+_COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
 _FULL_STOP = re.compile(r"[。！？!?；;,，、]$")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
@@ -119,6 +120,15 @@ def cn_number(text: str) -> int:
 def is_banner(line: str, lex: Lexicon) -> bool:
     """Banners and slogans printed across the page, not part of any article."""
     return bool(lex.banner_re.search(nfkc(line).strip()))
+
+
+def is_couplet(line: str) -> bool:
+    """Two or more parallel phrases of the same length, four or five characters each:
+    the shape of a slogan ("云动天下 春暖大同"). Titles take this shape too, so the
+    caller decides by where the line stands."""
+    text = nfkc(line).strip()
+    m = _COUPLET.match(text)
+    return m is not None and len({len(p) for p in text.split()}) == 1
 
 
 def is_column_label(line: str, lex: Lexicon) -> bool:

@@ -42,9 +42,10 @@ def split_text(text: str, options: SplitOptions | None = None) -> tuple[Page, ..
     """Split a page or a whole issue into pages of articles (ids and summaries empty)."""
     opts = options or SplitOptions()
     pages: list[Page] = []
-    for number, name, lines in _page_chunks(text):
-        if number is None and not pages:
-            number = opts.page_number
+    chunks = _page_chunks(text)
+    for number, name, lines in chunks:
+        if number is None:
+            number = _next_number(pages, opts.page_number, len(chunks))
         if not name and number is not None:
             name = opts.section_names.get(number, "")
         articles = split_page_lines(lines, opts.lexicon)
@@ -53,10 +54,23 @@ def split_text(text: str, options: SplitOptions | None = None) -> tuple[Page, ..
     return tuple(pages) or (Page(number=opts.page_number, name=""),)
 
 
+def _next_number(done: Sequence[Page], first: int | None, count: int) -> int | None:
+    """A page without a header follows the one before it; in an issue of several pages
+    the first is page 1 unless the file name said otherwise."""
+    if not done:
+        return first if first is not None or count == 1 else 1
+    last = done[-1].number
+    return None if last is None else last + 1
+
+
 def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     """The articles of one page, given its non-empty lines in reading order."""
-    tokens = group_blocks(classify(lines, lex), lex)
-    return finish(split_by_names(build_drafts(tokens, lex)), lex)
+    classified = classify(lines, lex)
+    articles = finish(split_by_names(build_drafts(group_blocks(classified, lex), lex)), lex)
+    if articles or not classified:
+        return articles
+    # Best effort for text with no structure the rules know: keep it, as one item.
+    return [Article(paragraphs=tuple(x.text for x in classified))]
 
 
 def detect_issue_date(text: str) -> dt.date | None:
