@@ -217,16 +217,21 @@ def _line(glyphs: list[Glyph], vertical: bool) -> Line:
 def _join(glyphs: list[Glyph], vertical: bool) -> str:
     """The glyphs' text, with a space where a visible gap parts words.
 
-    Latin words are parted by any clear gap; Chinese text only by a wide one (an em space
-    between names in a byline, between the halves of a headline), not by justification.
+    Latin words are parted by any clear gap; Chinese text only by a gap that is wide (an
+    em space between names, between a headline's halves) and wider than the line's usual
+    spacing, so a letter-spaced title (划 时 代) stays one word.
     """
-    if vertical:
+    if vertical or len(glyphs) < 2:
         return "".join(g.text for g in glyphs)
+    gaps = [g.x0 - prev.x1 for prev, g in pairwise(glyphs)]
+    usual = max(min(gaps), 0.0)
     out = [glyphs[0].text]
-    for prev, g in pairwise(glyphs):
-        gap = g.x0 - prev.x1
-        latin = prev.text[-1] in _LATIN and g.text[0] in _LATIN
-        if gap > (0.2 if latin else 0.8) * g.size:
+    for (prev, g), gap in zip(pairwise(glyphs), gaps, strict=True):
+        if prev.text[-1] in _LATIN and g.text[0] in _LATIN:
+            wide = gap > 0.2 * g.size
+        else:
+            wide = gap > 0.45 * g.size and gap > 2 * usual + 0.05 * g.size
+        if wide:
             out.append(" ")
         out.append(g.text)
     return "".join(out)

@@ -43,7 +43,7 @@ def read_pdf(data: bytes, limits: PdfLimits) -> tuple[RawPage, ...]:
     """Every page of the PDF in ``data`` as marks, or a PdfError that says what is wrong."""
     if len(data) > limits.max_bytes:
         raise PdfError(
-            f"the PDF is {len(data) / MB:.1f} MB, over the limit of {limits.max_bytes / MB:.0f} MB"
+            f"the PDF is {_amount(len(data))}, over the limit of {_amount(limits.max_bytes)}"
         )
     if b"%PDF-" not in data[:1024]:
         raise PdfError("this is not a PDF file (no %PDF header)")
@@ -59,6 +59,10 @@ def read_pdf(data: bytes, limits: PdfLimits) -> tuple[RawPage, ...]:
         raise PdfError("the PDF is malformed: its objects nest without end") from None
     except Exception as e:  # pdfminer raises many unrelated types on broken input
         raise PdfError(f"the PDF is damaged or truncated and cannot be read ({_brief(e)})") from e
+
+
+def _amount(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB // 10 else f"{size / 1024:.0f} KB"
 
 
 def _brief(e: Exception) -> str:
@@ -93,7 +97,7 @@ def _check_streams(doc: PDFDocument, limits: PdfLimits) -> None:
                 if total > limits.max_total_stream_bytes:
                     raise _LimitHit(
                         "the PDF's compressed streams expand beyond "
-                        f"{limits.max_total_stream_bytes // MB} MB in all; "
+                        f"{_amount(limits.max_total_stream_bytes)} in all; "
                         "refusing it as a possible decompression bomb"
                     )
 
@@ -120,7 +124,7 @@ def _inflated_size(stream: PDFStream, cap: int) -> int:
         return len(raw)  # pdfminer copes with (or drops) a corrupt stream itself
     if len(out) > cap:
         raise _LimitHit(
-            f"a compressed stream in the PDF expands beyond {cap // MB} MB; "
+            f"a compressed stream in the PDF expands beyond {_amount(cap)}; "
             "refusing it as a possible decompression bomb"
         )
     return len(out)

@@ -90,15 +90,19 @@ def split_page(raw: RawPage, options: SplitOptions) -> Page:
 
 def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -> list[Article]:
     """No headline type on the page: hand its paragraphs, in reading order, to the text
-    splitter's heuristics."""
+    splitter's heuristics. A paragraph runs on into the next block only from a full line."""
     lines: list[str] = []
+    full = False
     for b in blocks:
-        pieces = split_paragraphs(b, block_left(b, style.lefts))
-        for starts, text in pieces:
-            if lines and not starts and lines[-1] and not ends_sentence(lines[-1]):
+        for i, (starts, text) in enumerate(split_paragraphs(b, block_left(b, style.lefts))):
+            if i == 0 and full and not starts and not ends_sentence(lines[-1]):
                 lines[-1] += text
-            else:
+            elif i == 0 or starts:
                 lines.append(text)
+            else:
+                lines[-1] += text
+        last = b.lines[-1]
+        full = last.x1 - b.x0 >= style.column_width - 1.5 * style.size
     return split_page_lines(lines, options.lexicon)
 
 

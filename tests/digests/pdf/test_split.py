@@ -1,0 +1,128 @@
+"""The PDF route end to end on pages drawn for the tests: layout, headlines, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.model import Article, Page
+from digests.pdf import split_pdf
+from digests.splitter import SplitOptions
+from tests.builders.pdfs import Drawer, PdfBuilder
+from tests.digests.pdf.conftest import LIBRARY, OLD_TOWN, RIVER, draw_theory_page
+
+
+@pytest.fixture(scope="module")
+def page(theory_pdf: bytes) -> Page:
+    (only,) = split_pdf(theory_pdf)
+    return only
+
+
+def by_title(page: Page, title: str) -> Article:
+    return next(a for a in page.articles if a.title == title)
+
+
+def test_it_reads_the_page_number_and_name_from_the_header(page: Page) -> None:
+    assert (page.number, page.name) == (5, "理论")
+
+
+def test_it_lists_the_articles_and_the_photo_and_nothing_else(page: Page) -> None:
+    """The header, the framed slogan, the editor's line and the lone credit are furniture."""
+    assert [(a.kind, a.title) for a in page.articles] == [
+        ("article", "让古城文脉在新时代延续"),
+        ("article", "小河变清了 村民笑开了"),
+        ("article", "书香润万家"),
+        ("photo", ""),
+    ]
+
+
+def test_it_takes_kicker_title_and_subtitle_from_the_type_sizes(page: Page) -> None:
+    """The title is the largest type; the overprinted (fake bold) title reads once."""
+    a = page.articles[0]
+    assert (a.kicker, a.title, a.subtitle) == (
+        "为乡村振兴注入文化动力",
+        "让古城文脉在新时代延续",
+        "关于古城保护的几点思考",
+    )
+
+
+def test_it_finds_bylines_in_their_own_type_or_by_their_words(page: Page) -> None:
+    assert by_title(page, "让古城文脉在新时代延续").byline == "李文华"
+    assert by_title(page, "小河变清了 村民笑开了").byline == "本报记者 王晓明"
+
+
+def test_it_reads_the_columns_in_order_and_joins_paragraphs_across_them(page: Page) -> None:
+    """Paragraphs cut at a column's foot continue at the next column's head."""
+    assert by_title(page, "让古城文脉在新时代延续").paragraphs == OLD_TOWN
+
+
+def test_subheads_are_section_heads_not_articles(page: Page) -> None:
+    a = by_title(page, "让古城文脉在新时代延续")
+    assert a.section_heads == ("让文化活起来", "让发展可持续")
+
+
+def test_it_reads_a_vertical_title_and_byline_before_the_text_beside_them(page: Page) -> None:
+    a = by_title(page, "书香润万家")
+    assert (a.byline, a.paragraphs) == ("陈思远", LIBRARY)
+
+
+def test_a_continuation_note_sets_continued_to_and_leaves_the_text(page: Page) -> None:
+    a = by_title(page, "小河变清了 村民笑开了")
+    assert a.continued_to == 6
+    assert a.paragraphs == (*RIVER[:2], RIVER[2].replace("（下转第六版）", ""))
+
+
+def test_a_caption_with_a_photographers_credit_is_a_photo_item(page: Page) -> None:
+    photo = page.articles[-1]
+    assert photo.paragraphs == ("图为古城南门夜景，灯火映照着修缮一新的城楼。",)
+    assert photo.byline == "本报记者 张建国摄"
+
+
+def test_each_pdf_page_is_a_page_of_its_own() -> None:
+    def second(d: Drawer) -> None:
+        d.line(480, 18, "第06版：要闻", 14)
+        d.line(60, 80, "河边新开了一家书屋", 24)
+        d.columns([(30, 130, 300, 400)], ("（上接第五版）" + LIBRARY[0], LIBRARY[1]))
+
+    pages = split_pdf(PdfBuilder().page(draw_theory_page).page(second).build())
+    assert [(p.number, p.name) for p in pages] == [(5, "理论"), (6, "要闻")]
+    (article,) = pages[1].articles
+    assert (article.title, article.continued_from, article.paragraphs) == (
+        "河边新开了一家书屋",
+        5,
+        LIBRARY[:2],
+    )
+
+
+def test_a_page_without_a_header_takes_its_number_and_name_from_the_options() -> None:
+    def bare(d: Drawer) -> None:
+        d.line(60, 80, "河边新开了一家书屋", 24)
+        d.columns([(30, 130, 300, 400)], LIBRARY)
+
+    options = SplitOptions(page_number=3, section_names={3: "文化"})
+    (page,) = split_pdf(PdfBuilder().page(bare).build(), options)
+    assert (page.number, page.name) == (3, "文化")
+
+
+def test_quote_glyphs_that_stand_for_curly_quotes_are_mapped_back() -> None:
+    def quoted(d: Drawer) -> None:
+        d.line(60, 80, "书屋里的『老规矩』", 24)
+        d.columns([(30, 130, 300, 400)], ("店主说：『借书不用押金，看完记得还。』" + LIBRARY[0],))
+
+    (page,) = split_pdf(PdfBuilder().page(quoted).build())
+    (article,) = page.articles
+    assert article.title == "书屋里的“老规矩”"
+    assert article.paragraphs[0].startswith("店主说：“借书不用押金，看完记得还。”")
+
+
+def test_a_page_set_in_one_size_falls_back_to_the_text_heuristics() -> None:
+    """No headline type at all: the text splitter's rules find the title and byline."""
+
+    def plain(d: Drawer) -> None:
+        d.line(30, 60, "河边新开了一家书屋", 9)
+        d.line(30, 80, "本报记者\u3000王晓明", 9)
+        d.columns([(30, 100, 300, 400)], LIBRARY)
+
+    (page,) = split_pdf(PdfBuilder().page(plain).build())
+    (article,) = page.articles
+    assert (article.title, article.byline) == ("河边新开了一家书屋", "本报记者 王晓明")
+    assert "".join(article.paragraphs) == "".join(LIBRARY)
