@@ -86,6 +86,7 @@ def preview(ctx: Ctx, issue: Issue, warnings: Sequence[str], replaced: bool) -> 
 def issues(ctx: Ctx, args: str) -> Reply:
     if not ctx.who.is_admin:
         return refuse(ctx, "/issues")
+    ctx.services.archive.audit(ctx.who.actor, "issues")
     return issues_page(ctx, cb.IssuesPage(0), edit=False)
 
 

@@ -96,3 +96,34 @@ async def test_admin_help_lists_editor_commands(bot: Running) -> None:
     assert "/withdraw" in reply.params["text"] and "/stats" in reply.params["text"]
     (reply,) = await bot.say(READER, "/help")
     assert "/withdraw" not in reply.params["text"]
+
+
+async def test_admin_pdf_upload(bot: Running) -> None:
+    """A page PDF is posted like a text page; an encrypted one is refused with the reason."""
+    from tests.builders.pdfs import PdfBuilder
+    from tests.digests.pdf.conftest import draw_theory_page
+
+    pdf = PdfBuilder().page(draw_theory_page).build()
+    text = await _upload(bot, ADMIN, pdf, "2024-02-10-p05.pdf", mime_type="application/pdf")
+    assert "理论" in text and "让古城文脉在新时代延续" in text
+    locked = PdfBuilder().page(draw_theory_page).build(user_password="x")
+    text = await _upload(bot, ADMIN, locked, "locked.pdf", mime_type="application/pdf")
+    assert "无法发布" in text and "encrypted" in text
+
+
+async def test_editor_actions_are_audited(bot: Running) -> None:
+    """Withdraw, restore, stats and refusals all land in the audit log with who did them."""
+    from bot.services import Services
+    from bot.settings import load_settings
+
+    await bot.say(ADMIN, "/withdraw dtrb20240210p01n01")
+    await bot.say(ADMIN, "/restore dtrb20240210p01n01")
+    await bot.say(READER, "/stats")
+    services = Services.open(load_settings())
+    try:
+        entries = [(e.actor, e.action, e.detail) for e in services.archive.audit_entries(10)]
+    finally:
+        services.close()
+    assert (f"telegram:{ADMIN}", "withdraw", "dtrb20240210p01n01") in entries
+    assert (f"telegram:{ADMIN}", "restore", "dtrb20240210p01n01") in entries
+    assert (f"telegram:{READER}", "refused", "/stats") in entries
