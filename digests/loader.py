@@ -22,6 +22,38 @@ from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, join_continuations, split_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # a whole issue as text is about 1 MB; a PDF page ~5 MB
+ACCEPTED = "page text (.txt) or a page PDF (.pdf)"
+# Leading bytes of files people send by mistake, and what to call them.
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive or Word/Office document"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+_OTHER_SUFFIXES = {
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+    ".xlsx": "a spreadsheet",
+    ".xls": "a spreadsheet",
+    ".png": "an image",
+    ".jpg": "an image",
+    ".jpeg": "an image",
+    ".gif": "an image",
+    ".webp": "an image",
+    ".tif": "an image",
+    ".tiff": "an image",
+    ".zip": "an archive",
+}
 _PAGE_IN_NAME = re.compile(r"(?:^|[^a-z0-9])(?:p|page|第)0*(\d{1,3})(?:版)?(?=$|[^0-9])", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Codecs tried in order when there is no BOM: strict ones first, the lax ones last.
@@ -54,6 +86,17 @@ def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+def check_kind(data: bytes, name: str) -> None:
+    """InputError naming the accepted kinds for a document that is neither text nor PDF
+    (a Word file, an image, an archive), judged by its first bytes and its name."""
+    suffix = Path(name).suffix.lower()
+    what = _OTHER_SUFFIXES.get(suffix)
+    if what is None and data[:5] != b"%PDF-":
+        what = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    if what is not None:
+        raise InputError(f"{name}: this is {what}; paperboy splits {ACCEPTED}")
+
+
 def decode_text(data: bytes, name: str = "input") -> str:
     """Text from page bytes in UTF-8 (with or without BOM), GB18030/GBK/GB2312, Big5 or
     UTF-16; EncodingError for binary data or an encoding that cannot be told."""
@@ -69,16 +112,46 @@ def decode_text(data: bytes, name: str = "input") -> str:
     utf16 = _bomless_utf16(data)
     if utf16:
         return _checked(_decode(data, utf16, name), name)
-    if b"\x00" in data[:4096]:
+    if _binary(data):
         raise EncodingError(f"{name}: this is binary data, not page text")
     for codec in _CANDIDATES:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _plausible(text):
+        if _plausible(text) and (codec == "utf-8" or _common_chars(text)):
             return _checked(text, name)
     return _checked(_guess(data, name), name)
+
+
+def _binary(data: bytes) -> bool:
+    """Zero bytes or many control bytes: no text encoding here makes those."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(bytes([b])) for b in range(32) if b not in b"\t\n\r\f\x1b")
+    return controls > len(sample) * 0.01
+
+
+def _common_chars(text: str, sample: int = 4000) -> bool:
+    """Most characters are ASCII or in GB2312 or Big5: real Chinese text is; bytes
+    decoded with the wrong lax codec (GB18030 decodes almost anything) are not."""
+    chars = [ch for ch in text[:sample] if not ch.isspace()]
+    if not chars:
+        return True
+    common = 0
+    for ch in chars:
+        if ch.isascii():
+            common += 1
+            continue
+        for codec in ("gb2312", "big5"):
+            try:
+                ch.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            common += 1
+            break
+    return common >= len(chars) * 0.9
 
 
 def _decode(data: bytes, codec: str, name: str) -> str:
@@ -106,7 +179,7 @@ def _bomless_utf16(data: bytes) -> str | None:
             text = sample.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(_CJK.findall(text)) > len(text) * 0.5 and _plausible(text):
+        if len(_CJK.findall(text)) > len(text) * 0.5 and _plausible(text) and _common_chars(text):
             return codec
     return None
 
@@ -124,14 +197,12 @@ def _plausible(text: str) -> bool:
 def _guess(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    best = from_bytes(data[:1_000_000]).best()
+    text = data.decode(best.encoding, errors="replace") if best and best.encoding else ""
+    if not text or not _plausible(text) or not _common_chars(text):
         raise EncodingError(
-            f"{name}: cannot tell the text encoding (not UTF-8, GB18030, Big5 or UTF-16)"
+            f"{name}: cannot tell the text encoding (not UTF-8, GB18030/GBK, Big5 or UTF-16)"
         )
-    text = str(best)
-    if not _plausible(text):
-        raise EncodingError(f"{name}: this is binary data, not page text")
     return text
 
 
@@ -208,11 +279,10 @@ def load_pages(paths: Sequence[Path], options: SplitOptions) -> tuple[Page, ...]
     for order, path in enumerate(paths):
         data = read_input(path)
         opts = replace(options, page_number=page_number_from_name(path))
-        if path.suffix.lower() == ".pdf":
+        check_kind(data, str(path))
+        if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
             found = _pdf_splitter()(data, opts)
         else:
-            if data[:5] == b"%PDF-":
-                raise InputError(f"{path}: this is a PDF; name it .pdf to split it as one")
             found = split_text(decode_text(data, str(path)), opts)
         pages += [(order, p) for p in found]
     ordered = sorted(pages, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))

@@ -99,7 +99,7 @@ def starts_article(
         return True
     nxt = _neighbour(tokens, t, +1)
     if isinstance(nxt, Line) and (
-        nxt.role in ("byline", "name") or (nxt.role == "body" and rules.dateline(nxt.text))
+        nxt.role in ("byline", "name") or (nxt.role == "body" and _opens_article(nxt.text))
     ):
         return True
     prev = _neighbour(tokens, t, -1)
@@ -118,6 +118,14 @@ def starts_article(
 
 def _body_after(tokens: Sequence[Token], t: int) -> bool:
     return any(isinstance(tok, Line) and tok.role == "body" for tok in tokens[t + 1 :])
+
+
+def _opens_article(text: str) -> bool:
+    """A lead: a dateline ("本报讯(记者 …)") or the rest of an article ("(上接第一版)")."""
+    if rules.dateline(text):
+        return True
+    cont = rules.continuation(rules.nfkc(text)[:12])
+    return cont is not None and cont[0] == "上接"
 
 
 def _dash_headline(lines: Sequence[str]) -> bool:
