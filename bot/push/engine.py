@@ -330,10 +330,8 @@ class PushEngine:
             (done if complete else partial).setdefault(job.issue_key, []).append(row)
         for key, rows in done.items():
             self._archive.mark_sent_many(key, rows)
-        progress = getattr(self._archive, "mark_progress_many", None)
-        if progress is not None:
-            for key, rows in partial.items():
-                progress(key, rows)
+        for key, rows in partial.items():
+            self._archive.mark_progress_many(key, rows)
 
     def _finish(self, job: _Job, state: str, error: str) -> None:
         self._queued.discard((job.issue_key, job.channel, job.chat_id))

@@ -25,7 +25,16 @@ from typing import Any
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 
-from bot.push.pacing import MARGIN_S, Backoff, ChatClock, FloodWatch, Pacer, pacer_for
+from bot.push.pacing import (
+    MARGIN_S,
+    Backoff,
+    ChatClock,
+    FloodWatch,
+    Pacer,
+    WindowCap,
+    cap_for,
+    pacer_for,
+)
 
 PUSH = "push"
 _POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
@@ -59,8 +68,8 @@ class PushRateLimiter(BaseRateLimiter[str]):
         self.clock = ChatClock()
         self.backoff = Backoff()
         self.flood = FloodWatch()
-        self._free: Pacer = pacer_for(rate)
-        self._paid: Pacer | None = pacer_for(paid_rate) if paid_rate else None
+        self._free = (pacer_for(rate), cap_for(rate))
+        self._paid = (pacer_for(paid_rate), cap_for(paid_rate)) if paid_rate else None
         self.rate = paid_rate or rate
         self.answers = 0
         self.floods = 0
@@ -86,11 +95,11 @@ class PushRateLimiter(BaseRateLimiter[str]):
             return await callback(*args, **kwargs)
         key = str(chat_id)
         push = rate_limit_args == PUSH
-        pacer = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
+        pace = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
         loop = asyncio.get_running_loop()
         retries = 0 if push else 1
         while True:
-            await self._wait_turn(loop, key, push, pacer)
+            await self._wait_turn(loop, key, push, pace)
             self.clock.begin(key, push)
             try:
                 result = await callback(*args, **kwargs)
@@ -128,22 +137,33 @@ class PushRateLimiter(BaseRateLimiter[str]):
         return max(self.backoff.paused_until, self.clock.ready_at(str(chat_id), True))
 
     async def _wait_turn(
-        self, loop: asyncio.AbstractEventLoop, key: str, push: bool, pacer: Pacer
+        self,
+        loop: asyncio.AbstractEventLoop,
+        key: str,
+        push: bool,
+        pace: tuple[Pacer, WindowCap],
     ) -> None:
+        pacer, cap = pace
+        slot = False
         while True:
             now = loop.time()
             ready = max(self.backoff.paused_until, self.clock.ready_at(key, push))
             if ready > now:
                 await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
+                slot = False  # a pause or another send to this chat began: queue again
                 continue
-            start = pacer.reserve(now)
-            if start <= now:
-                return
-            await asyncio.sleep(start - now)
-            # The slot is ours, but a pause or another send to this chat may have begun.
-            now = loop.time()
-            if max(self.backoff.paused_until, self.clock.ready_at(key, push)) <= now:
-                return
+            if not slot:
+                slot = True
+                start = pacer.reserve(now)
+                if start > now:
+                    await asyncio.sleep(start - now)
+                    continue
+            over = cap.wait(now)
+            if over > 0:
+                await asyncio.sleep(over)
+                continue
+            cap.note(now)
+            return
 
     def _answered(self, now: float) -> None:
         self.answers += 1

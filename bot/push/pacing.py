@@ -49,6 +49,40 @@ class Pacer:
         return start
 
 
+class WindowCap:
+    """At most ``limit`` starts in any ``window`` seconds, counted on the real start times.
+
+    The pacer spaces start times on paper; a busy loop may wake several late senders at
+    once, and those bunch up. This cap counts what actually went out.
+    """
+
+    def __init__(self, limit: int | None, window: float = 1.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._starts: collections.deque[float] = collections.deque()
+
+    def wait(self, now: float) -> float:
+        """Seconds to wait before another start is allowed (0: go)."""
+        if self.limit is None:
+            return 0.0
+        while self._starts and self._starts[0] <= now - self.window:
+            self._starts.popleft()
+        if len(self._starts) < self.limit:
+            return 0.0
+        return self._starts[0] + self.window - now
+
+    def note(self, now: float) -> None:
+        if self.limit is not None:
+            self._starts.append(now)
+
+
+def cap_for(rate: float | None) -> WindowCap:
+    """The hard cap beside the pacer: the rate itself, a little under it at high rates."""
+    if not rate:
+        return WindowCap(None)
+    return WindowCap(max(1, int(rate if rate < 100 else rate * 0.985)))
+
+
 def pacer_for(rate: float | None) -> Pacer:
     """A pacer a little under ``rate``; bursts only where one burst is a tiny share of it."""
     if not rate:

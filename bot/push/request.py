@@ -19,6 +19,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+_REMEMBER_FROM = 200  # characters: digest texts and keyboards, not chat ids
+_REMEMBERED = 512
 
 
 class AiohttpRequest(BaseRequest):
@@ -29,6 +31,7 @@ class AiohttpRequest(BaseRequest):
         "_media_write_timeout",
         "_pool_size",
         "_pool_timeout",
+        "_quoted",
         "_read_timeout",
         "_session",
         "_timeouts",
@@ -52,6 +55,7 @@ class AiohttpRequest(BaseRequest):
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
+        self._quoted: dict[str, str] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -94,6 +98,22 @@ class AiohttpRequest(BaseRequest):
             self._timeouts[key] = timeout
         return timeout
 
+    def _urlencode(self, params: dict[str, str]) -> bytes:
+        """Form-encode; a push sends one digest text to thousands of chats, so long values
+        are percent-encoded once and remembered (a few hundred distinct texts at most)."""
+        out = []
+        for name, value in params.items():
+            if len(value) > _REMEMBER_FROM:
+                quoted = self._quoted.get(value)
+                if quoted is None:
+                    if len(self._quoted) >= _REMEMBERED:
+                        self._quoted.clear()
+                    quoted = self._quoted[value] = urllib.parse.quote_plus(value)
+            else:
+                quoted = urllib.parse.quote_plus(value)
+            out.append(f"{urllib.parse.quote_plus(name)}={quoted}")
+        return "&".join(out).encode()
+
     async def do_request(
         self,
         url: str,
@@ -114,7 +134,7 @@ class AiohttpRequest(BaseRequest):
                     write_timeout = self._media_write_timeout
                 body = _form(request_data)
             else:
-                body = urllib.parse.urlencode(request_data.json_parameters).encode()
+                body = self._urlencode(request_data.json_parameters)
                 headers.update(_FORM)
         timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout)
         try:

@@ -161,3 +161,38 @@ async def test_unsubscribed_and_paused_rows_fail_without_a_send(
     await engine.stop()
     assert [c.chat_id for c in sends(api)] == [chats[2]]
     assert archive.delivery_counts(KEY).failed == 2
+
+
+async def test_a_restart_resumes_a_long_digest_at_the_next_part(
+    api: FakeBotApi, archive: SqlArchive, app: App
+) -> None:
+    """Parts already confirmed are in the ledger; a restart sends only the rest."""
+    chats = subscribe(api, archive, 2)
+    issue = make_issue(3, 1800)
+    archive.store_issue(issue)
+    archive.plan_deliveries(KEY, [("telegram", str(c)) for c in chats])
+    archive.mark_progress_many(KEY, [("telegram", str(chats[0]), [41])])
+    await push_all(app, archive, articles=3, summary=1800)
+    per_chat = Counter(c.chat_id for c in sends(api))
+    assert per_chat == Counter({chats[0]: 1, chats[1]: 2})
+    row = archive.get_delivery(KEY, "telegram", str(chats[0]))
+    assert row is not None and row.state == "sent" and row.message_ids[0] == 41
+    assert len(row.message_ids) == 2
+
+
+async def test_progress_is_recorded_before_the_last_part(
+    api: FakeBotApi, archive: SqlArchive, app: App
+) -> None:
+    """While a long digest is under way, the ledger already holds its first part."""
+    (chat,) = subscribe(api, archive, 1)
+    engine = make_engine(app, archive)
+    engine.start()
+    issue = make_issue(3, 1800)
+    archive.store_issue(issue)
+    engine.push(issue, archive.subscribers())
+    await api.await_for("sendMessage", chat_id=chat)
+    while not (row := archive.get_delivery(KEY, "telegram", str(chat))) or not row.message_ids:
+        await asyncio.sleep(0.01)
+    assert row.state == "pending" and len(row.message_ids) == 1
+    await asyncio.wait_for(engine.idle(), 30)
+    await engine.stop()

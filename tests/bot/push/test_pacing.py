@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import math
 
-from bot.push.pacing import Backoff, ChatClock, FloodWatch, Pacer, is_group, pacer_for
+from bot.push.pacing import (
+    Backoff,
+    ChatClock,
+    FloodWatch,
+    Pacer,
+    WindowCap,
+    cap_for,
+    is_group,
+    pacer_for,
+)
 
 
 def test_pacer_spaces_starts_evenly() -> None:
@@ -97,3 +106,15 @@ def test_flood_watch_tells_bot_wide_from_one_chat() -> None:
     assert not any(flags)
     flags = [watch.note(1.0 + i * 0.01, True) for i in range(50)]
     assert flags[-1]
+
+
+def test_window_cap_counts_real_starts() -> None:
+    """However the starts bunch, no more than the cap fall in any one second."""
+    cap = WindowCap(3)
+    for t in (0.0, 0.01, 0.02):
+        assert cap.wait(t) == 0.0
+        cap.note(t)
+    assert cap.wait(0.5) == 0.5
+    assert cap.wait(1.0) == 0.0
+    assert WindowCap(None).wait(0.0) == 0.0
+    assert cap_for(25.0).limit == 25 and cap_for(1000.0).limit == 985
