@@ -67,21 +67,20 @@ class Console:
         letters = iter(string.ascii_lowercase)
         for m in reply.messages:
             self._write(m.text.rstrip() + "\n")
-            labels = []
             for row in m.buttons:
+                labels = []
                 for b in row:
                     if b.data == _NOOP:
                         labels.append(f"({b.label})")
                         continue
-                    key = (
-                        b.label if b.label.isdigit() and b.label not in keys else next(letters, "")
-                    )
+                    digit = b.label.isdigit() and b.label not in keys
+                    key = b.label if digit else next(letters, "")
                     if not key:
                         continue
                     keys[key] = b
                     labels.append(f"[{key}]" if key == b.label else f"[{key}] {b.label}")
-            if labels:
-                self._write("  ".join(labels) + "\n")
+                if labels:
+                    self._write("  ".join(labels) + "\n")
             self._write("\n")
         self.keys = keys
         self.last_text = reply.messages[-1].text

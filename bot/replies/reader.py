@@ -47,7 +47,10 @@ def today(ctx: Ctx, args: str) -> Reply:
         bot_username=ctx.who.bot_username,
     )
     digest = build_digest(issue, options)
-    titles = {a.id: a.title or a.kicker or a.subtitle or a.id for a in issue.articles}
+    titles = {
+        a.id: a.title or a.kicker or a.subtitle or a.summary or a.text or a.id
+        for a in issue.articles
+    }
     msgs = []
     for m in digest.messages:
         buttons = [
