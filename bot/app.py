@@ -74,7 +74,7 @@ def build_application(settings: Settings) -> BotApp:
     # Known commands, deep links (/a_<id>) and plain text all go through the Responder.
     # Unknown commands are caught last, after the push engine added its own commands.
     known = filters.Regex(rf"^/({'|'.join(COMMANDS)}|a_\w+)(@\w+)?(\s|$)")
-    app.add_handler(MessageHandler(filters.TEXT & (~filters.COMMAND | known), h.on_text))
+    app.add_handler(MessageHandler(filters.TEXT & (known | ~filters.Regex("^/")), h.on_text))
     app.add_error_handler(h.on_error)
     return app
 
@@ -102,7 +102,7 @@ async def _post_init(app: BotApp) -> None:
         state.services = None
         raise
     # Added last so that commands the push engine registered are not taken for unknown ones.
-    app.add_handler(MessageHandler(filters.COMMAND, h.on_text))
+    app.add_handler(MessageHandler(filters.TEXT & filters.Regex("^/"), h.on_text))
 
 
 def _warm_up(responder: Responder) -> None:

@@ -7,6 +7,7 @@ channel gives the same answers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from typing import Any
@@ -19,7 +20,7 @@ from telegram import (
 )
 from telegram import Message as TgMessage
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.handlers.state import BotState
@@ -140,7 +141,8 @@ async def on_document(update: Update, context: Context) -> None:
     if refusal is not None:
         await send_reply(context, chat_id, refusal)
         return
-    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    with contextlib.suppress(TelegramError):  # only a courtesy: never fail the upload on it
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     file = await doc.get_file()
     content = bytes(await file.download_as_bytearray())
     reply = await asyncio.to_thread(

@@ -127,3 +127,13 @@ async def test_editor_actions_are_audited(bot: Running) -> None:
     assert (f"telegram:{ADMIN}", "withdraw", "dtrb20240210p01n01") in entries
     assert (f"telegram:{ADMIN}", "restore", "dtrb20240210p01n01") in entries
     assert (f"telegram:{READER}", "refused", "/stats") in entries
+
+
+async def test_push_commands_reach_the_push_engine(bot: Running) -> None:
+    """/preview and /pushstatus are the push engine's; they are not taken for unknown ones."""
+    (reply,) = await bot.say(ADMIN, "/pushstatus")
+    assert "没有这个命令" not in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/nosuchthing")
+    assert "没有这个命令" in reply.params["text"]
+    (reply,) = await bot.say(ADMIN, "/preview")
+    assert "没有这个命令" not in reply.params["text"]
