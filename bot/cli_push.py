@@ -1,16 +1,116 @@
-"""Placeholder: this command is being built."""
+"""``paperboy digest`` and ``paperboy push``.
+
+``digest`` prints the digest exactly as a subscriber gets it (the terminal rendering).
+``push --now`` asks the running ``serve`` to push, through the database (only ``serve`` may
+send: it holds the lease); ``push --status`` prints what ``/pushstatus`` shows.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
+import os
+import sys
 
 from bot.settings import Settings
-from digests.errors import PaperboyError
+from digests.archive.base import Archive
+from digests.digest import DigestOptions, build_digest, issue_key, wants_page
+from digests.errors import InputError
+from digests.model import Issue
+
+RULE = "─" * 24
+RATE_WINDOW_S = 30.0
+
+
+def _open(settings: Settings) -> Archive:
+    from bot.services import Services
+
+    return Services.open(settings).archive
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, not {text!r}") from None
+
+
+def _issue(archive: Archive, date: dt.date | None) -> Issue:
+    issue = archive.get_issue(date)
+    if issue is None:
+        if date is None:
+            raise InputError("the archive holds no issue yet; post one with: paperboy ingest FILE")
+        raise InputError(f"no issue stored for {date:%Y-%m-%d}")
+    return issue
+
+
+def _sections(issue: Issue, raw: str | None) -> tuple[str, ...]:
+    wanted = tuple(s.strip() for s in (raw or "").replace("，", ",").split(",") if s.strip())
+    for name in wanted:
+        if not any(wants_page(p, (name,)) for p in issue.pages):
+            known = ", ".join(dict.fromkeys(p.name for p in issue.pages if p.name))
+            raise InputError(
+                f"no section {name!r} in the {issue.date:%Y-%m-%d} issue; its sections: {known}"
+            )
+    return wanted
 
 
 def run_digest(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+    archive = _open(settings)
+    try:
+        issue = _issue(archive, _date(args.date))
+        options = DigestOptions(sections=_sections(issue, args.sections))
+        digest = build_digest(issue, options)
+    finally:
+        archive.close()
+    print(f"\n{RULE}\n".join(m.text for m in digest.messages))
+    return 0
+
+
+def _serve_alive(archive: Archive, settings: Settings) -> bool:
+    from bot.push.service import LEASE_TTL_S, lease_name
+
+    info = archive.lease(lease_name(settings.telegram_token))
+    if info is None:
+        return False
+    age = (dt.datetime.now(dt.UTC) - info.heartbeat).total_seconds()
+    return age <= LEASE_TTL_S
 
 
 def run_push(args: argparse.Namespace, settings: Settings) -> int:
-    raise PaperboyError("this command is not available yet")
+    from bot.push.handlers import status_text, t
+
+    archive = _open(settings)
+    try:
+        issue = _issue(archive, None)
+        key = issue_key(issue.newspaper, issue.date)
+        if args.now:
+            archive.request_push(key, f"cli:{_user()}")
+            archive.audit(f"cli:{_user()}", "push now", key)
+            readers = len(archive.subscribers("active"))
+            print(t("zh", "asked", paper=issue.newspaper, date=f"{issue.date}", n=readers))
+            if not _serve_alive(archive, settings):
+                print(
+                    "paperboy: no serve is running for this bot; "
+                    "the push starts as soon as `paperboy serve` does",
+                    file=sys.stderr,
+                )
+        if args.status or not args.now:
+            counts = archive.delivery_counts(key)
+            since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=RATE_WINDOW_S)
+            rate = archive.sent_since(key, since) / RATE_WINDOW_S
+            eta = counts.pending / rate if rate > 0 else None
+            print(status_text("zh", key, counts, rate, eta).replace("条/秒", "份/秒"))
+    finally:
+        archive.close()
+    return 0
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"

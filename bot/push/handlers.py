@@ -19,7 +19,10 @@ TEXTS = {
         "refused": "抱歉，这个命令只有编辑可以使用。",
         "no_issue": "还没有任何一期报纸。请先上传。",
         "push_usage": "用法：/push now —— 立即把最新一期推送给所有订阅者。",
-        "pushing": "开始推送《{paper}》{date}：{n} 位订阅者排队中。发送 /pushstatus 查看进度。",
+        "pushing": (
+            "开始推送《{paper}》{date}：{pending} 位订阅者待发送，{sent} 位已收到。"
+            "发送 /pushstatus 查看进度。"
+        ),
         "status": (
             "推送 {key}\n已发送 {sent} · 待发送 {pending} · 失败 {failed} · 已屏蔽 {blocked}\n"
             "当前速率 {rate} · 预计还需 {eta}"
@@ -29,12 +32,17 @@ TEXTS = {
         "eta_unknown": "未知",
         "eta": "{s} 秒",
         "preview_note": "（预览：订阅者收到的就是下面这些消息）",
+        "not_pushed": "{key} 还没有推送过。",
+        "asked": "已请正在运行的 serve 推送《{paper}》{date}（{n} 位订阅者）。",
     },
     "en": {
         "refused": "Sorry, only editors may use this command.",
         "no_issue": "There is no issue yet. Upload one first.",
         "push_usage": "Usage: /push now — send the latest issue to every subscriber now.",
-        "pushing": "Pushing {paper} {date}: {n} subscribers queued. Send /pushstatus to follow.",
+        "pushing": (
+            "Pushing {paper} {date}: {pending} subscribers to go, {sent} already have it. "
+            "Send /pushstatus to follow."
+        ),
         "status": (
             "Push {key}\nsent {sent} · pending {pending} · failed {failed} · blocked {blocked}\n"
             "rate {rate} · ETA {eta}"
@@ -44,6 +52,8 @@ TEXTS = {
         "eta_unknown": "unknown",
         "eta": "{s} s",
         "preview_note": "(Preview: subscribers get exactly the messages below)",
+        "not_pushed": "{key} has not been pushed yet.",
+        "asked": "Asked the running serve to push {paper} {date} ({n} subscribers).",
     },
 }
 
@@ -55,7 +65,9 @@ def t(language: str, name: str, **values: object) -> str:
 def status_text(
     language: str, key: str, counts: DeliveryCounts, rate: float | None, eta_s: float | None
 ) -> str:
-    if counts.pending == 0 and counts.total:
+    if not counts.total:
+        return t(language, "not_pushed", key=key)
+    if counts.pending == 0:
         eta = t(language, "eta_done")
     elif eta_s is None:
         eta = t(language, "eta_unknown")
@@ -141,11 +153,12 @@ class EditorCommands:
         if started is None:
             await self._answer(update, context, t(language, "no_issue"))
             raise ApplicationHandlerStop
-        key, queued = started
+        key, counts = started
         paper, _, date = key.rpartition("/")
-        await self._answer(
-            update, context, t(language, "pushing", paper=paper, date=date, n=queued)
+        text = t(
+            language, "pushing", paper=paper, date=date, pending=counts.pending, sent=counts.sent
         )
+        await self._answer(update, context, text)
         raise ApplicationHandlerStop
 
     async def pushstatus(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,11 +7,13 @@ takes push requests and notices newly posted issues, and one daily job per push 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +24,7 @@ from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.schedule import due_subscribers, job_name, parse_time, zone
 from bot.services import Services
-from digests.archive.base import DeliveryCounts, IssueInfo
+from digests.archive.base import DeliveryCounts, IssueInfo, LeaseInfo
 from digests.digest import issue_key
 from digests.errors import LeaseHeldError
 from digests.model import Issue, Subscriber
@@ -39,7 +41,7 @@ def lease_name(token: str) -> str:
     return f"serve:{token.split(':', 1)[0] or 'console'}"
 
 
-def lease_refusal(name: str, info: Any) -> str:
+def lease_refusal(name: str, info: LeaseInfo | None) -> str:
     if info is None:
         return f"another paperboy serve holds the lease {name!r}; stop it first"
     age = (dt.datetime.now(dt.UTC) - info.heartbeat).total_seconds()
@@ -88,6 +90,7 @@ class PushService:
                 concurrency=max(4, min(64, int(rate / 4))),
             ),
         )
+        self.now: Callable[[], dt.datetime] = _utcnow  # replaceable in tests
         self._seen: tuple[str, dt.datetime | None] | None = None
         self._watches = 0
         self._jobs: list[Job[Any]] = []
@@ -96,7 +99,7 @@ class PushService:
     async def start(self) -> None:
         archive = self.services.archive
         if not archive.acquire_lease(self.lease, self.holder, LEASE_TTL_S):
-            raise LeaseHeldError(lease_refusal(self.lease, _lease_info(archive, self.lease)))
+            raise LeaseHeldError(lease_refusal(self.lease, archive.lease(self.lease)))
         self.engine.bot_username = self.application.bot.username or ""
         self.engine.start()
         queue = self.application.job_queue
@@ -110,8 +113,11 @@ class PushService:
         self.reconcile()
 
     async def stop(self) -> None:
-        for job in self._jobs:
-            job.schedule_removal()
+        queue = self.application.job_queue
+        if queue is not None and queue.scheduler.running:
+            for job in self._jobs:
+                with contextlib.suppress(LookupError):
+                    job.schedule_removal()
         self._jobs = []
         await self.engine.stop()
         self.services.archive.release_lease(self.lease, self.holder)
@@ -153,13 +159,13 @@ class PushService:
         due = due_subscribers(
             subs,
             self._posted(info),
-            dt.datetime.now(dt.UTC),
+            self.now(),
             self.window,
             self.services.settings.timezone,
         )
         return self.engine.push(issue, due) if due else 0
 
-    def push_now(self, key: str | None = None) -> tuple[str, int] | None:
+    def push_now(self, key: str | None = None) -> tuple[str, DeliveryCounts] | None:
         """Push an issue (the latest by default) to every active subscriber now."""
         if key is None:
             latest = self.latest()
@@ -173,7 +179,8 @@ class PushService:
         if issue is None:
             return None
         self.engine.push(issue, self._subscribers())
-        return issue_key(issue.newspaper, issue.date), self.engine.status().queued_jobs
+        key = issue_key(issue.newspaper, issue.date)
+        return key, self.services.archive.delivery_counts(key)
 
     def catch_up(self) -> None:
         """On start: resume pending rows of the latest issue and send what fell due."""
@@ -256,6 +263,5 @@ class PushService:
         )
 
 
-def _lease_info(archive: Any, name: str) -> Any:
-    lease = getattr(archive, "lease", None)
-    return lease(name) if lease is not None else None
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
