@@ -56,8 +56,9 @@ def dedupe(glyphs: Iterable[Glyph]) -> list[Glyph]:
     for g in glyphs:
         cell = max(g.size * _OVERPRINT, 0.5)
         gx, gy = int(g.x0 // cell), int(g.top // cell)
+        near = min(cell, _OVERPRINT * (g.x1 - g.x0))  # narrow Latin glyphs sit close
         if any(
-            abs(o.x0 - g.x0) < cell and abs(o.top - g.top) < cell and abs(o.size - g.size) < cell
+            abs(o.x0 - g.x0) < near and abs(o.top - g.top) < cell and abs(o.size - g.size) < cell
             for dx in (-1, 0, 1)
             for dy in (-1, 0, 1)
             for o in grid.get((g.text, gx + dx, gy + dy), ())
@@ -84,12 +85,42 @@ def _retext(g: Glyph, text: str) -> Glyph:
 def build_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = ()) -> list[Line]:
     """Horizontal lines, then vertical lines from the glyphs left standing alone."""
     walls = [r for r in rules if not r.frame and not r.horizontal]
-    runs = _horizontal_runs(glyphs, walls)
+    runs = _unstack(_horizontal_runs(glyphs, walls), glyphs)
     lines = [_line(run, vertical=False) for run in runs if len(run) > 1]
     singles = [run[0] for run in runs if len(run) == 1]
     for stack in _vertical_stacks(singles):
         lines.append(_line(stack, vertical=len(stack) > 1))
     return lines
+
+
+def _unstack(runs: list[list[Glyph]], glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """A title set downwards in two or three columns reads across as short rows of display
+    type with the same x positions, one under the other: break those rows into glyphs."""
+    if not glyphs:
+        return runs
+    body = Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
+    stacks: dict[tuple[int, ...], list[list[Glyph]]] = defaultdict(list)
+    for run in runs:
+        size = run[0].size
+        if 2 <= len(run) <= 3 and size >= 1.25 * body and all(g.size == size for g in run):
+            stacks[tuple(round(g.cx / (0.3 * size)) for g in run)].append(run)
+    broken: set[int] = set()
+    for rows in stacks.values():
+        rows.sort(key=lambda run: run[0].top)
+        chained = [rows[0]]
+        for run in rows[1:]:
+            if run[0].top - chained[-1][0].top <= 1.6 * run[0].size:
+                chained.append(run)
+            else:
+                if len(chained) >= 3:
+                    broken.update(id(r) for r in chained)
+                chained = [run]
+        if len(chained) >= 3:
+            broken.update(id(r) for r in chained)
+    if not broken:
+        return runs
+    out = [run for run in runs if id(run) not in broken]
+    return out + [[g] for run in runs if id(run) in broken for g in run]
 
 
 def _horizontal_runs(glyphs: Sequence[Glyph], walls: Sequence[Rule]) -> list[list[Glyph]]:

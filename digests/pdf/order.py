@@ -73,10 +73,15 @@ def _items(
         members = [b for b in free if _inside(b, frame)]
         if not members:
             continue
-        free = [b for b in free if not _inside(b, frame)]
-        if _is_banner(members, frame, free, rules, body_size):
-            banners.extend(members)
+        rest = [b for b in free if not _inside(b, frame)]
+        if not any(b.size < 1.25 * body_size and not b.vertical for b in members):
+            # Display type alone in a frame: a slogan, or a headline's backdrop (read as if
+            # the frame were not there).
+            if _is_banner(frame, rest, body_size):
+                banners.extend(members)
+                free = rest
             continue
+        free = rest
         counter[0] += 1
         box_id = counter[0]
         inner = [f for f in frames[i + 1 :] if f is not frame and _within(f, frame)]
@@ -96,12 +101,8 @@ def _within(inner: Rule, outer: Rule) -> bool:
     )
 
 
-def _is_banner(
-    members: list[Block], frame: Rule, others: list[Block], rules: Sequence[Rule], body: float
-) -> bool:
-    """A frame holding only display type, with no text of its own below it: a slogan."""
-    if any(b.size < 1.25 * body and not b.vertical for b in members):
-        return False
+def _is_banner(frame: Rule, others: list[Block], body: float) -> bool:
+    """A frame of display type with no text of its own just below it: a slogan."""
     below = [
         b
         for b in others

@@ -21,6 +21,11 @@ Role = Literal["display", "body", "credit", "caption", "banner", "label"]
 DISPLAY = 1.25  # of the body size: type this big or bigger is headline type
 _CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图\s*[:：]|图片说明)")
 _CAPTION_CHARS = 200  # a caption is a few lines at most
+# Page furniture the splitter's credit rule does not cover: "本版责编：…", addresses.
+_EDITORIAL = re.compile(
+    r"^[（(]?(?:本版|本期)?(?:责编|责任编辑|编辑|美编|版式设计|版式|校对|图片编辑|统筹)\s*[:：]"
+    r"|[\w.-]+@[\w-]+\.[\w.]+|https?://|www\."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ def assign_roles(
             roles.append("banner")
         elif rules.is_column_label(text, lex):
             roles.append("label")
-        elif len(block.lines) <= 2 and rules.is_credit(text):
+        elif len(block.lines) <= 2 and (rules.is_credit(text) or _EDITORIAL.search(text)):
             roles.append("credit")
         elif is_display(block, style):
             roles.append("display")

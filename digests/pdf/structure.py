@@ -74,7 +74,7 @@ def build_articles(
             r.group.append(block)
             r.group_frame = frame
             continue
-        _close_group(r)
+        _close_group(r, block if role == "body" else None)
         if role == "label":
             r.column = block.text.strip()
         elif role in ("caption", "credit"):
@@ -85,12 +85,14 @@ def build_articles(
     return [_article(d) for d in r.drafts if d.paragraphs]
 
 
-def _close_group(r: _Reader) -> None:
+def _close_group(r: _Reader, after: Block | None = None) -> None:
+    """Settle the pending headline group; ``after`` is the body block that follows it."""
     group, r.group = r.group, []
     if not group:
         return
     cur = r.current
-    if cur is not None and cur.paragraphs and _is_subhead(group, r.style):
+    bylined = after is not None and is_byline(after, r.style, r.lex)
+    if cur is not None and cur.paragraphs and not bylined and _is_subhead(group, r.style):
         cur.heads.append("".join(b.text for b in group))
         cur.open_paragraph = False
         return
@@ -140,7 +142,12 @@ def _headline(group: list[Block], frame: int) -> _Draft:
 def _photo_part(r: _Reader, block: Block, role: Role, frame: int) -> None:
     """Captions and credits inside an article are not its text; alone they make a photo."""
     cur = r.current
-    if cur is not None and cur.paragraphs and cur.frame == frame:
+    if (
+        cur is not None
+        and cur.paragraphs
+        and cur.frame == frame
+        and any(min(x1, block.x1) - max(x0, block.x0) > 0 for x0, x1 in cur.spans)
+    ):
         return
     if role == "caption":
         r.photo.append(block)

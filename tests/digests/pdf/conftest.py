@@ -70,7 +70,7 @@ def draw_theory_page(d: Drawer) -> None:
     d.line(500, 574, "本报记者\u3000张建国摄", 8)
     d.frame(425, 620, 570, 660)
     d.line(432, 632, "深入学习贯彻会议精神", 13)
-    d.line(480, 820, "责任编辑：刘一鸣", 8)
+    d.line(400, 820, "本版责编：刘一鸣　邮箱：llb@example.cn", 8)
 
 
 @pytest.fixture(scope="session")

@@ -75,3 +75,12 @@ def test_lines_of_one_column_make_one_block_and_a_bigger_size_another() -> None:
     glyphs = row("小标题", 20, 10, 13) + row("正文第一行正文", 10, 40) + row("正文第二行", 10, 51)
     blocks = build_blocks(build_lines(glyphs))
     assert sorted(b.text for b in blocks) == ["小标题", "正文第一行正文正文第二行"]
+
+
+def test_a_title_set_downwards_in_two_columns_reads_right_column_first() -> None:
+    right = column("法治与德治", 540, 100, size=30)
+    left = column("相得益彰", 500, 100, size=30)
+    body = row("正文一行正文一行正文一行", 10, 100) + row("正文二行正文二行", 10, 112)
+    blocks = build_blocks(build_lines(right + left + body))
+    (title,) = [b for b in blocks if b.vertical]
+    assert title.text == "法治与德治相得益彰"
