@@ -7,10 +7,12 @@ pace, and pauses everything only when the bot as a whole is throttled or Telegra
 unreachable (network errors and 5xx: exponential back-off).
 
 Digest messages pass ``rate_limit_args=PUSH``: they are never retried here (the push engine
-re-queues them, so a chat waiting out a 429 does not occupy a sender) and wait for the
-chat's gap after any earlier message. Other messages (replies to commands) are retried once
-after a 429 and wait only for digest messages, so a reply is not delayed by the bot's own
-earlier reply.
+re-queues them, so a chat waiting out a 429 does not occupy a sender), take evenly spaced
+slots of the overall rate and wait for the chat's gap after any earlier message. Other
+messages (replies to commands) go ahead of queued digest messages (which give a slot back),
+are retried once after a 429 and wait only for digest messages to their chat, so a reply is
+delayed neither by a push in progress nor by the bot's own earlier reply. A hard count of
+the starts in the last second bounds both.
 """
 
 from __future__ import annotations
@@ -144,13 +146,13 @@ class PushRateLimiter(BaseRateLimiter[str]):
         pace: tuple[Pacer, WindowCap],
     ) -> None:
         pacer, cap = pace
-        slot = False
+        slot = not push  # a reply jumps the queue of paced digest messages
         while True:
             now = loop.time()
             ready = max(self.backoff.paused_until, self.clock.ready_at(key, push))
             if ready > now:
                 await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
-                slot = False  # a pause or another send to this chat began: queue again
+                slot = not push  # a pause or another send to this chat began: queue again
                 continue
             if not slot:
                 slot = True
@@ -163,6 +165,8 @@ class PushRateLimiter(BaseRateLimiter[str]):
                 await asyncio.sleep(over)
                 continue
             cap.note(now)
+            if not push:
+                pacer.bump(now)  # and the digests give its slot back
             return
 
     def _answered(self, now: float) -> None:

@@ -40,6 +40,11 @@ class Pacer:
         self.tolerance = self.interval * max(burst - 1, 0)
         self._tat = -math.inf  # the theoretical arrival time of the next request
 
+    def bump(self, now: float) -> None:
+        """Account for a request that went out of turn (a reply): later slots move back."""
+        if self.interval:
+            self._tat = max(self._tat, now) + self.interval
+
     def reserve(self, now: float) -> float:
         if not self.interval:
             return now

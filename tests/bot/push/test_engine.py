@@ -11,7 +11,7 @@ from telegram.ext import Application
 
 from digests.archive import SqlArchive
 from digests.model import Subscriber
-from tests.bot.push.conftest import KEY, make_engine, make_issue, subscribe
+from tests.bot.push.conftest import KEY, build_app, make_engine, make_issue, subscribe
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.fake_bot_checks import ApiError
 
@@ -196,3 +196,35 @@ async def test_progress_is_recorded_before_the_last_part(
     assert row.state == "pending" and len(row.message_ids) == 1
     await asyncio.wait_for(engine.idle(), 30)
     await engine.stop()
+
+
+async def test_the_overall_rate_holds_in_every_second(api: FakeBotApi, archive: SqlArchive) -> None:
+    """At a 20 msg/s limit the server never sees more than 20 sends within one second."""
+    app = build_app(api, rate=20.0)
+    await app.initialize()
+    subscribe(api, archive, 40)
+    await push_all(app, archive)
+    await app.shutdown()
+    times = sorted(c.at for c in sends(api))
+    assert len(times) == 40
+    assert all(sum(1 for t in times if s <= t < s + 1.0) <= 20 for s in times)
+
+
+async def test_a_reply_goes_ahead_of_a_push(api: FakeBotApi, archive: SqlArchive) -> None:
+    """A reply to a reader is not queued behind digest messages waiting for their slot."""
+    app = build_app(api, rate=5.0)
+    await app.initialize()
+    subscribe(api, archive, 12)
+    api.user(77)
+    engine = make_engine(app, archive)
+    engine.start()
+    issue = make_issue()
+    archive.store_issue(issue)
+    engine.push(issue, archive.subscribers())
+    await api.await_for("sendMessage", count=2)
+    mark = api.mark()
+    await app.bot.send_message(77, "reply")
+    later = [c.chat_id for c in api.calls[mark:] if c.method == "sendMessage"]
+    assert later.index(77) <= 1
+    await engine.stop()
+    await app.shutdown()

@@ -118,3 +118,11 @@ def test_window_cap_counts_real_starts() -> None:
     assert cap.wait(1.0) == 0.0
     assert WindowCap(None).wait(0.0) == 0.0
     assert cap_for(25.0).limit == 25 and cap_for(1000.0).limit == 985
+
+
+def test_a_reply_moves_the_digest_slots_back() -> None:
+    """A request that went out of turn pushes the next reserved slot back by one interval."""
+    pacer = Pacer(10.0)
+    assert pacer.reserve(0.0) == 0.0
+    pacer.bump(0.01)
+    assert pacer.reserve(0.02) == 0.2
