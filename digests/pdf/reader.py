@@ -13,6 +13,7 @@ inflates anything), glyphs and wall time per page.
 from __future__ import annotations
 
 import io
+import logging
 import time
 import zlib
 from collections.abc import Iterator
@@ -47,6 +48,7 @@ def read_pdf(data: bytes, limits: PdfLimits) -> tuple[RawPage, ...]:
         )
     if b"%PDF-" not in data[:1024]:
         raise PdfError("this is not a PDF file (no %PDF header)")
+    _quiet_library()
     try:
         doc = _open(data)
         _check_streams(doc, limits)
@@ -59,6 +61,15 @@ def read_pdf(data: bytes, limits: PdfLimits) -> tuple[RawPage, ...]:
         raise PdfError("the PDF is malformed: its objects nest without end") from None
     except Exception as e:  # pdfminer raises many unrelated types on broken input
         raise PdfError(f"the PDF is damaged or truncated and cannot be read ({_brief(e)})") from e
+
+
+def _quiet_library() -> None:
+    """pdfminer logs a warning for every flaw it works around (hundreds on a damaged file);
+    a user should see our one line instead. Unless the application has set pdfminer's log
+    level itself (say, for --verbose), keep it to errors."""
+    library = logging.getLogger("pdfminer")
+    if library.level == logging.NOTSET:
+        library.setLevel(logging.ERROR)
 
 
 def _amount(size: int) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+
 import pytest
 
 from digests.errors import PdfError
@@ -68,3 +71,15 @@ def test_a_page_that_takes_too_long_is_refused(theory_pdf: bytes) -> None:
 
 def test_a_page_with_too_many_glyphs_is_refused(theory_pdf: bytes) -> None:
     assert "characters" in refusal(theory_pdf, PdfLimits(max_glyphs_per_page=100))
+
+
+def test_pdfminers_warnings_about_damage_it_works_around_stay_quiet(
+    theory_pdf: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A user sees our one line, not hundreds of library warnings."""
+    at = len(theory_pdf) * 65 // 100  # inside a compressed stream: pdfminer warns, reads on
+    damaged = theory_pdf[:at] + b"0" * 40 + theory_pdf[at + 40 :]
+    with caplog.at_level(logging.WARNING):
+        with contextlib.suppress(PdfError):
+            split_pdf(damaged)
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
