@@ -79,7 +79,6 @@ def test_pdfminers_warnings_about_damage_it_works_around_stay_quiet(
     """A user sees our one line, not hundreds of library warnings."""
     at = len(theory_pdf) * 65 // 100  # inside a compressed stream: pdfminer warns, reads on
     damaged = theory_pdf[:at] + b"0" * 40 + theory_pdf[at + 40 :]
-    with caplog.at_level(logging.WARNING):
-        with contextlib.suppress(PdfError):
-            split_pdf(damaged)
+    with caplog.at_level(logging.WARNING), contextlib.suppress(PdfError):
+        split_pdf(damaged)
     assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
