@@ -23,6 +23,7 @@ from digests.textrepair import (
 )
 
 _BYLINE_MARKS = "□■◇◆●○ "
+_MAX_PARAGRAPH = 5000  # characters; no printed paragraph is longer
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Draft:
             and not ends_sentence(last[1])
             and not looks_like_start(text)
             and not rules.is_end_marker(last[1])
+            and len(last[1]) < _MAX_PARAGRAPH  # keeps joining linear on text with no stops
         ):
             self.entries[-1] = ("para", last[1] + text)
         else:

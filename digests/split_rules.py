@@ -173,6 +173,8 @@ def is_byline_line(line: str) -> bool:
 def is_name_line(line: str, lex: Lexicon) -> bool:
     """A bare author line under a title: "陈先达", "周 江 张济坤", "刘宏达谢守成"."""
     text = nfkc(line).strip()
+    if len(text) > 30:  # a few names, even doubled and spaced, are shorter
+        return False
     if has_doubling(text, 2):
         text = collapse_doubled(text)
     parts = [p for p in _NAME_SEP.split(text) if p]

@@ -25,6 +25,7 @@ _CLOSERS = {
     "『": "』",
     "【": "】",
 }
+_DOUBLED = {n: re.compile(rf"(.{{{n},}})\1", re.S) for n in (2, 3)}
 _KEEP_DOUBLE = "—….·-"  # a doubled dash or ellipsis is wording, not an artefact
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
 _CJK_SPACE = re.compile(
@@ -49,7 +50,7 @@ def squeeze_cjk_spaces(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a finished sentence or quotation."""
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    return bool(_SENTENCE_END.search(text[-16:].rstrip()))  # the tail decides; keeps it O(1)
 
 
 def unbalanced(text: str) -> bool:
@@ -94,13 +95,15 @@ def collapse_doubled(text: str, min_len: int = 2) -> str:
 
 def has_doubling(text: str, min_len: int = 3) -> bool:
     """True when some run of ``min_len`` or more characters repeats immediately."""
-    n = len(text)
-    for size in range(min_len, n // 2 + 1):
-        for i in range(0, n - 2 * size + 1):
-            chunk = text[i : i + size]
-            if chunk == text[i + size : i + 2 * size] and any(c.isalnum() for c in chunk):
-                return True
-    return False
+    pattern = _DOUBLED.get(min_len) or re.compile(rf"(.{{{min_len},}})\1", re.S)
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return False
+        if any(c.isalnum() for c in m.group(1)):
+            return True
+        pos = m.start() + 1
 
 
 def remove_echo(line: str, earlier: Iterable[str], min_len: int = 4) -> str:
