@@ -173,9 +173,24 @@ class SearchIndex:
     def keyword(
         self, parsed: ParsedQuery, f: Filters, k: int, every: bool
     ) -> list[tuple[str, float, int]]:
-        """(id, score, day) of the best ``k``: all words and phrases when ``every``, else any."""
+        """(id, score, day) of the best ``k``: all words and phrases when ``every``, else any.
+
+        The any-word query is a flat OR of term queries, which tantivy prunes with block-max
+        WAND; the all-words one scores each word by its better field (title or body).
+        """
+        if every:
+            if not all(self.known(t) for t in parsed.terms):
+                return []
+            parts = [(tantivy.Occur.Must, self._word(t)) for t in parsed.terms]
+        else:
+            parts = []
+            for t in parsed.terms:
+                head = tantivy.Query.boost_query(self._term("head", t), _TITLE_WEIGHT)
+                parts += [
+                    (tantivy.Occur.Should, self._term("body", t)),
+                    (tantivy.Occur.Should, head),
+                ]
         occur = tantivy.Occur.Must if every else tantivy.Occur.Should
-        parts = [(occur, self._word(t)) for t in parsed.terms]
         parts += [(occur, self._phrase(p)) for p in parsed.phrases]
         q = tantivy.Query.boolean_query(parts)
         filters = self._filters(f)

@@ -76,36 +76,42 @@ class Searching(People):
         return {r[0]: article_from_row(r) for r in rows}
 
     def _keyword_hits(
-        self, parsed: ParsedQuery, f: Filters, k: int, every: bool
-    ) -> list[tuple[float, int, StoredArticle]]:
+        self, parsed: ParsedQuery, f: Filters, k: int, every: bool, need: int
+    ) -> list[tuple[float, StoredArticle]]:
+        """The best ``need`` stored, visible articles of the index's best ``k``, in rank order
+        (rows are fetched a window at a time: only what is shown is read)."""
         found = self.index.keyword(parsed, f, k, every)
-        rows = self._fetch([i for i, _, _ in found])
-        out: list[tuple[float, int, StoredArticle]] = []
-        for article_id, score, day in found:
-            sa = rows.get(article_id)
-            if sa is None:
-                continue
-            if every and parsed.phrase_texts:
-                text = compact(sa.article.headline + sa.article.text)
-                if not all(p in text for p in parsed.phrase_texts):
+        found.sort(key=lambda t: (-round(t[1], 4), -t[2]))
+        out: list[tuple[float, StoredArticle]] = []
+        pos = 0
+        while pos < len(found) and len(out) < need:
+            window = found[pos : pos + need - len(out) + 2]
+            pos += len(window)
+            rows = self._fetch([i for i, _, _ in window])
+            for article_id, score, _day in window:
+                sa = rows.get(article_id)
+                if sa is None:
                     continue
-            out.append((score, day, sa))
+                if every and parsed.phrase_texts:
+                    text = compact(sa.article.headline + sa.article.text)
+                    if not all(p in text for p in parsed.phrase_texts):
+                        continue
+                out.append((score, sa))
         return out
 
     def search(self, query: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
+        self.catch_up()
         parsed = parse_query(query, self.words.cut, self.index.known)
         if parsed.empty:
             return SearchResult(query, notice=NOTICE_EMPTY)
-        self.catch_up()
         f = _filters(options)
-        want = options.offset + options.limit + 10
-        if parsed.phrases:
-            want = max(want, 200)
-        found = self._keyword_hits(parsed, f, want, every=True)
+        need = options.offset + options.limit
+        want = need + 10 if not parsed.phrases else max(need + 10, 200)
+        found = self._keyword_hits(parsed, f, want, True, need)
         partial = False
         if not found and len(parsed.terms) + len(parsed.phrases) > 1:
-            found, partial = self._keyword_hits(parsed, f, want, every=False), True
-        ranked = _ranked(found)
+            found, partial = self._keyword_hits(parsed, f, want, False, need), True
+        ranked = found
         needles = [*parsed.terms, *(w for p in parsed.phrases for w in p)]
         hits = tuple(
             Hit(
