@@ -82,7 +82,7 @@ def split_page(raw: RawPage, options: SplitOptions) -> Page:
     style = _style(blocks)
     entries, _banners = reading_order(blocks, raw.rules, style.size)
     if any(is_display(b, style) for b, _ in entries):
-        articles = build_articles(entries, style, options.lexicon)
+        articles = build_articles(entries, style, options.lexicon, raw.rules)
     else:
         articles = _by_text([b for b, _ in entries], style, options)
     return Page(number=number, name=name, articles=tuple(articles))

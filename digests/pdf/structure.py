@@ -17,6 +17,7 @@ from itertools import pairwise
 from digests import split_rules as rules
 from digests.model import Article
 from digests.pdf.blocks import Block
+from digests.pdf.marks import Rule
 from digests.pdf.paragraphs import block_left, split_paragraphs
 from digests.pdf.roles import PageStyle, Role, assign_roles, is_byline
 from digests.split_lexicon import Lexicon
@@ -50,6 +51,8 @@ class _Draft:
 class _Reader:
     style: PageStyle
     lex: Lexicon
+    floors: list[Rule]
+    last: Block | None = None  # the body block read last
     drafts: list[_Draft] = field(default_factory=list)
     current: _Draft | None = None
     group: list[Block] = field(default_factory=list)
@@ -59,11 +62,16 @@ class _Reader:
 
 
 def build_articles(
-    entries: Sequence[tuple[Block, int]], style: PageStyle, lex: Lexicon
+    entries: Sequence[tuple[Block, int]],
+    style: PageStyle,
+    lex: Lexicon,
+    rules_drawn: Sequence[Rule] = (),
 ) -> list[Article]:
-    """Articles from blocks in reading order, each with its frame id (0: not framed)."""
+    """Articles from blocks in reading order, each with its frame id (0: not framed).
+    ``rules_drawn`` are the page's drawn lines: one above a headline parts it from the
+    article before."""
     roles = assign_roles(entries, style, lex)
-    r = _Reader(style, lex)
+    r = _Reader(style, lex, [x for x in rules_drawn if x.horizontal and not x.frame])
     for (block, frame), role in zip(entries, roles, strict=True):
         if r.current is not None and r.current.frame and frame != r.current.frame:
             _close_group(r)
@@ -81,6 +89,7 @@ def build_articles(
             _photo_part(r, block, role, frame)
         elif role == "body":
             _take(r, block, frame)
+            r.last = block
     _close_group(r)
     return [_article(d) for d in r.drafts if d.paragraphs]
 
@@ -92,15 +101,33 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
         return
     cur = r.current
     bylined = after is not None and is_byline(after, r.style, r.lex)
-    if cur is not None and cur.paragraphs and not bylined and _is_subhead(group, r.style):
+    if (
+        cur is not None
+        and cur.paragraphs
+        and group[0].top > cur.top  # inside the article, below its headline
+        and not bylined
+        and not _ruled_off(r, group[0])
+        and _is_subhead(group, r.style)
+    ):
         cur.heads.append("".join(b.text for b in group))
         cur.open_paragraph = False
         return
     for part in _parts(group):
-        draft = _headline(part, r.group_frame)
+        draft = _headline(part, r.group_frame, r.style, r.lex)
         draft.column, r.column = r.column, ""
         r.drafts.append(draft)
         r.current = draft
+
+
+def _ruled_off(r: _Reader, head: Block) -> bool:
+    """A drawn line between the text read last and this headline, across the headline."""
+    above = r.last.bottom if r.last is not None and r.last.bottom <= head.top else head.top
+    above = max(above, head.top - 4 * r.style.size)
+    return any(
+        above - 1 <= x.top <= head.top + 1
+        and min(x.x1, head.x1) - max(x.x0, head.x0) > 0.5 * head.width
+        for x in r.floors
+    )
 
 
 def _parts(group: list[Block]) -> list[list[Block]]:
@@ -124,15 +151,20 @@ def _is_subhead(group: list[Block], style: PageStyle) -> bool:
     )
 
 
-def _headline(group: list[Block], frame: int) -> _Draft:
-    top = max(b.size for b in group)
-    first = next(i for i, b in enumerate(group) if b.size >= 0.95 * top)
-    last = max(i for i, b in enumerate(group) if b.size >= 0.95 * top)
+def _headline(group: list[Block], frame: int, style: PageStyle, lex: Lexicon) -> _Draft:
+    end = len(group)
+    while end > 1 and is_byline(group[end - 1], style, lex):
+        end -= 1  # names set in display type under the headline: the byline
+    head = group[:end]
+    top = max(b.size for b in head)
+    first = next(i for i, b in enumerate(head) if b.size >= 0.95 * top)
+    last = max(i for i, b in enumerate(head) if b.size >= 0.95 * top)
     return _Draft(
         frame=frame,
-        kicker="".join(b.text for b in group[:first]),
-        title="".join(b.text for b in group[first : last + 1]),
-        subtitle="".join(b.text for b in group[last + 1 :]).lstrip(_DASHES),
+        kicker="".join(b.text for b in head[:first]),
+        title="".join(b.text for b in head[first : last + 1]),
+        subtitle="".join(b.text for b in head[last + 1 :]).lstrip(_DASHES),
+        byline=" ".join(b.text for b in group[end:]),
         top=min(b.top for b in group),
         bottom=max(b.bottom for b in group),
         spans=[(b.x0, b.x1) for b in group],

@@ -76,3 +76,55 @@ def draw_theory_page(d: Drawer) -> None:
 @pytest.fixture(scope="session")
 def theory_pdf() -> bytes:
     return PdfBuilder().page(draw_theory_page).build()
+
+
+def made_up_paragraphs(topic: str, count: int) -> tuple[str, ...]:
+    """Plain paragraphs about a topic, each different, written for the tests."""
+    openings = ("说起", "谈到", "围绕", "关于", "聚焦", "着眼")
+    middles = (
+        "大家有很多话想说，有人讲经验，有人提建议，讨论热烈而务实。",
+        "基层干部和群众一起想办法，把难题一件件摆上桌面，逐条研究解决。",
+        "专家建议立足实际，分步推进，既要算经济账，也要算长远账。",
+        "不少地方已经先行先试，积累了一些可复制、可推广的做法。",
+    )
+    return tuple(
+        f"{openings[i % len(openings)]}{topic}的第{i + 1}个问题，"
+        f"{middles[i % len(middles)]}{middles[(i + 1) % len(middles)]}"
+        for i in range(count)
+    )
+
+
+FARMS = made_up_paragraphs("高标准农田建设", 9)
+WATER = made_up_paragraphs("农村饮水安全", 3)
+NOTES = (
+    made_up_paragraphs("社区食堂", 1),
+    made_up_paragraphs("旧物回收", 1),
+    made_up_paragraphs("夜间公交", 1),
+)
+
+
+def draw_column_page(d: Drawer) -> None:
+    """An L-shaped article whose third column runs down beside the article under it, and a
+    column of three short notes parted by rules, their titles no bigger than subheads, one
+    with its byline set in display type."""
+    d.line(480, 18, "第09版：观察", 14)
+    d.line(60, 60, "把高标准农田建在群众心坎上", 24)
+    d.columns([(30, 100, 147, 250), (161, 100, 278, 250), (292, 100, 409, 520)], FARMS)
+    d.rule(30, 262, 278)
+    d.line(50, 272, "一口井带来的新变化", 20)
+    d.columns([(30, 305, 147, 520), (161, 305, 278, 520)], WATER)
+    for i, (title, note) in enumerate(
+        zip(("社区食堂开张了", "旧物有了新去处", "夜班车开到村口"), NOTES, strict=True)
+    ):
+        top = 60 + i * 160
+        if i:
+            d.rule(430, top - 12, 565)
+        d.line(440, top, title, 14.5 if i == 1 else 12.6)
+        if i == 1:
+            d.line(470, top + 20, "赵一鸣", 11.5)
+        d.columns([(430, top + 42, 565, top + 145)], note)
+
+
+@pytest.fixture(scope="session")
+def column_pdf() -> bytes:
+    return PdfBuilder().page(draw_column_page).build()

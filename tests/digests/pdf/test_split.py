@@ -8,7 +8,15 @@ from digests.model import Article, Page
 from digests.pdf import split_pdf
 from digests.splitter import SplitOptions
 from tests.builders.pdfs import Drawer, PdfBuilder
-from tests.digests.pdf.conftest import LIBRARY, OLD_TOWN, RIVER, draw_theory_page
+from tests.digests.pdf.conftest import (
+    FARMS,
+    LIBRARY,
+    NOTES,
+    OLD_TOWN,
+    RIVER,
+    WATER,
+    draw_theory_page,
+)
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +134,34 @@ def test_a_page_set_in_one_size_falls_back_to_the_text_heuristics() -> None:
     (article,) = page.articles
     assert (article.title, article.byline) == ("河边新开了一家书屋", "本报记者 王晓明")
     assert "".join(article.paragraphs) == "".join(LIBRARY)
+
+
+@pytest.fixture(scope="module")
+def column_page(column_pdf: bytes) -> Page:
+    (only,) = split_pdf(column_pdf)
+    return only
+
+
+def test_an_l_shaped_article_keeps_the_column_that_runs_down_beside_the_next(
+    column_page: Page,
+) -> None:
+    """Its third column is read after the article below the first two; it still goes back."""
+    farms = by_title(column_page, "把高标准农田建在群众心坎上")
+    assert farms.paragraphs == FARMS
+    assert by_title(column_page, "一口井带来的新变化").paragraphs == WATER
+
+
+def test_small_titles_are_articles_not_subheads_when_above_or_ruled_off(
+    column_page: Page,
+) -> None:
+    """A subhead-sized title above the current article's headline, or under a drawn line,
+    starts an article of its own."""
+    notes = [
+        by_title(column_page, t) for t in ("社区食堂开张了", "旧物有了新去处", "夜班车开到村口")
+    ]
+    assert [n.paragraphs for n in notes] == list(NOTES)
+    assert all(not a.section_heads for a in column_page.articles)
+
+
+def test_names_in_display_type_under_a_title_are_its_byline(column_page: Page) -> None:
+    assert by_title(column_page, "旧物有了新去处").byline == "赵一鸣"
