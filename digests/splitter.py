@@ -18,7 +18,8 @@ from digests import split_rules as rules
 from digests.model import Article, Page
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines
-from digests.split_page import build_drafts, finish, group_blocks, split_by_names
+from digests.split_page import build_drafts, finish, group_blocks, named_page, split_by_names
+from digests.split_pieces import reassemble
 
 _HEADER_LOOKAHEAD = 3  # a date line and the page header follow each other closely
 
@@ -66,7 +67,11 @@ def _next_number(done: Sequence[Page], first: int | None, count: int) -> int | N
 def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     """The articles of one page, given its non-empty lines in reading order."""
     classified = classify(lines, lex)
-    articles = finish(split_by_names(build_drafts(group_blocks(classified, lex), lex)), lex)
+    tokens = group_blocks(classified, lex)
+    drafts = split_by_names(build_drafts(tokens, lex))
+    if named_page(tokens):
+        drafts = reassemble(drafts)
+    articles = finish(drafts, lex)
     if articles or not classified:
         return articles
     # Best effort for text with no structure the rules know: keep it, as one item.

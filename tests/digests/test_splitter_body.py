@@ -180,3 +180,46 @@ def test_text_after_a_closing_note_stays_with_its_article() -> None:
     road, veg = items(text)
     assert road.paragraphs == (P[0], P[1])
     assert veg.paragraphs[-1] == P[6]
+
+
+def test_a_piece_printed_inside_another_article_goes_back_to_its_own() -> None:
+    """It moves a piece that the text layer put after another article's cut-off paragraph
+    back to the article it shares its words with, its first line no longer a subhead."""
+    piece = "乡村公路的养护"
+    rest = "需要每个村都有专人负责乡村公路养护,县交通局把公路的养护经费列入预算。"
+    text = page(
+        "让公路养护有人管",
+        "孙立平",
+        P[0],
+        P[1],
+        "(作者为青柳县交通研究会副会长)",
+        "大棚里的新技术",
+        "赵启明",
+        P[4],
+        LONG_PARA[:50],
+        piece,
+        rest,
+        P[3],
+    )
+    road, veg = items(text)
+    assert road.paragraphs[-2:] == (piece + rest, P[3])
+    assert veg.paragraphs == (P[4], LONG_PARA[:50]) and veg.section_heads == ()
+
+
+def test_a_subhead_after_a_cut_paragraph_stays_when_it_fits_there() -> None:
+    """It leaves a subhead in place when its text belongs to the article it sits in."""
+    text = page(
+        "让公路养护有人管",
+        "孙立平",
+        P[0],
+        P[1] + P[2][:20],
+        "乡村公路的养护",
+        "需要每个村都有专人负责,公路养护的经费由县乡两级共同承担。",
+        "大棚里的新技术",
+        "赵启明",
+        P[4],
+        P[5],
+    )
+    road, veg = items(text)
+    assert road.section_heads == ("乡村公路的养护",)
+    assert veg.paragraphs == (P[4], P[5])

@@ -1,0 +1,106 @@
+"""Scattered pieces: text the PDF's reading order put inside the wrong article.
+
+On pages set in many boxes (theory pages), the text layer can give a piece of one article
+after another article, often the piece that opens it. The page shows it by a break no
+article has: a paragraph stops mid-sentence and a "subhead" follows, which is really the
+first line of the stray piece. The piece goes to the article whose words it shares most,
+before that article's body when it itself stops mid-sentence (it leads into that body),
+after it otherwise. Pure functions on drafts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from digests import split_rules as rules
+from digests.split_article import Draft
+from digests.textrepair import ends_sentence
+
+_MARGIN = 1.3  # the new home must share clearly more words than the old one
+_MIN_SIMILARITY = 0.1
+
+
+def reassemble(drafts: list[Draft]) -> list[Draft]:
+    """Move each stray piece to the article it belongs to (drafts change in place)."""
+    for draft in list(drafts):
+        start = _stray_start(draft)
+        if start is None:
+            continue
+        piece = draft.entries[start:]
+        rest = Draft(head=draft.head, entries=draft.entries[:start])
+        own = _similarity(_bigrams(piece), _profile(rest))
+        target, best = _best_home(drafts, draft, piece)
+        if target is None or best < _MIN_SIMILARITY or best < own * _MARGIN:
+            continue
+        draft.entries = draft.entries[:start]
+        _insert(target, [text for _, text in piece], lead=not ends_sentence(piece[-1][1]))
+    return drafts
+
+
+def _stray_start(draft: Draft) -> int | None:
+    """Where a stray piece starts: a subhead right after a paragraph cut mid-sentence."""
+    for i in range(1, len(draft.entries)):
+        kind, text = draft.entries[i]
+        before_kind, before = draft.entries[i - 1]
+        if (
+            kind == "sub"
+            and before_kind == "para"
+            and not ends_sentence(before)
+            and not rules.continuation(before)
+            and not rules.is_end_marker(before)
+            and not ends_sentence(text)
+        ):
+            return i
+    return None
+
+
+def _best_home(
+    drafts: Sequence[Draft], own: Draft, piece: Sequence[tuple[str, str]]
+) -> tuple[Draft | None, float]:
+    grams = _bigrams(piece)
+    best: Draft | None = None
+    score = 0.0
+    for other in drafts:
+        if other is own or other.kind != "article" or not other.paras():
+            continue
+        s = _similarity(grams, _profile(other))
+        if s > score:
+            best, score = other, s
+    return best, score
+
+
+def _insert(target: Draft, texts: Sequence[str], lead: bool) -> None:
+    """Add the piece's lines as paragraphs, joining lines cut mid-sentence."""
+    moved = Draft()
+    for text in texts:
+        moved.add_para(text)
+    if not lead:
+        target.entries.extend(moved.entries)
+        return
+    first = next(i for i, (k, _) in enumerate(target.entries) if k == "para")
+    target.entries[first:first] = moved.entries
+
+
+def _profile(draft: Draft) -> Counter[str]:
+    return _bigrams([("head", x) for x in draft.head] + draft.entries)
+
+
+def _bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for _, text in entries:
+        chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        grams.update(a + b for a, b in pairwise(chars))
+    return grams
+
+
+def _similarity(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine of bigram counts, each damped (log) so frequent words do not dominate."""
+    if not a or not b:
+        return 0.0
+    dot = sum(math.log1p(n) * math.log1p(b[g]) for g, n in a.items() if g in b)
+    na = math.sqrt(sum(math.log1p(n) ** 2 for n in a.values()))
+    nb = math.sqrt(sum(math.log1p(n) ** 2 for n in b.values()))
+    return dot / (na * nb)
