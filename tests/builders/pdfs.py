@@ -69,42 +69,51 @@ class Drawer:
         """Flow paragraphs through column boxes (x0, top, x1, bottom), each paragraph's
         first line indented two characters; ``heads`` puts a subhead (1.4x the size,
         centred) before the paragraph with that index."""
-        lines = _set_lines(paragraphs, boxes, size, heads or {})
-        col, y = 0, boxes[0][1]
-        for kind, text in lines:
-            height = size * (2.6 if kind == "head" else leading)
-            if y + height > boxes[col][3]:
-                col += 1
-                if col == len(boxes):
-                    raise ValueError("the text does not fit its columns")
-                y = boxes[col][1]
-            x0, _, x1, _ = boxes[col]
-            if kind == "head":
-                hsize = 1.4 * size
-                width = len(text) * hsize
-                self.line(x0 + (x1 - x0 - width) / 2, y + 0.5 * size, text, hsize)
-            else:
-                self.line(x0 + (2 * size if kind == "first" else 0), y, text, size)
-            y += height
+        flow = _Flow(self, list(boxes), size, leading)
+        for i, para in enumerate(paragraphs):
+            if heads and i in heads:
+                flow.head(heads[i])
+            flow.paragraph(para)
 
 
-def _set_lines(
-    paragraphs: Sequence[str],
-    boxes: Sequence[tuple[float, float, float, float]],
-    size: float,
-    heads: dict[int, str],
-) -> list[tuple[str, str]]:
-    per_line = int((boxes[0][2] - boxes[0][0]) // size)
-    out: list[tuple[str, str]] = []
-    for i, para in enumerate(paragraphs):
-        if i in heads:
-            out.append(("head", heads[i]))
-        rest, first = para, True
-        while rest:
-            room = per_line - (2 if first else 0)
-            out.append(("first" if first else "line", rest[:room]))
-            rest, first = rest[room:], False
-    return out
+@dataclass
+class _Flow:
+    """Where the next line goes as text flows from column box to column box."""
+
+    drawer: Drawer
+    boxes: list[tuple[float, float, float, float]]
+    size: float
+    leading: float
+    col: int = 0
+    y: float = -1.0
+
+    def _room(self, height: float) -> tuple[float, float]:
+        if self.y < 0:
+            self.y = self.boxes[0][1]
+        if self.y + height > self.boxes[self.col][3]:
+            self.col += 1
+            if self.col == len(self.boxes):
+                raise ValueError("the text does not fit its columns")
+            self.y = self.boxes[self.col][1]
+        x0, _, x1, _ = self.boxes[self.col]
+        return x0, x1
+
+    def head(self, text: str) -> None:
+        x0, x1 = self._room(2.6 * self.size)
+        hsize = 1.4 * self.size
+        left = x0 + (x1 - x0 - len(text) * hsize) / 2
+        self.drawer.line(left, self.y + 0.5 * self.size, text, hsize)
+        self.y += 2.6 * self.size
+
+    def paragraph(self, text: str) -> None:
+        first = True
+        while text:
+            x0, x1 = self._room(self.leading * self.size)
+            indent = 2 if first else 0
+            room = int((x1 - x0) // self.size) - indent
+            self.drawer.line(x0 + indent * self.size, self.y, text[:room], self.size)
+            text, first = text[room:], False
+            self.y += self.leading * self.size
 
 
 @dataclass

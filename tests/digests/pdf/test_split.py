@@ -16,6 +16,7 @@ from tests.digests.pdf.conftest import (
     RIVER,
     WATER,
     draw_theory_page,
+    made_up_paragraphs,
 )
 
 
@@ -165,3 +166,20 @@ def test_small_titles_are_articles_not_subheads_when_above_or_ruled_off(
 
 def test_names_in_display_type_under_a_title_are_its_byline(column_page: Page) -> None:
     assert by_title(column_page, "旧物有了新去处").byline == "赵一鸣"
+
+
+def test_a_boxed_article_with_columns_that_widen_under_its_vertical_title() -> None:
+    """No clean cut exists in the box: the vertical title is read first, then each column
+    above before the full-width text below."""
+    greenway = made_up_paragraphs("城市绿道", 6)
+
+    def boxed(d: Drawer) -> None:
+        d.frame(300, 50, 570, 600)
+        d.vertical(540, 70, "绿道连万家", 22)
+        d.vertical(515, 90, "周晓明", 10)
+        boxes = [(310, 60, 400, 330), (410, 60, 500, 330), (310, 345, 560, 590)]
+        d.columns(boxes, greenway)
+
+    (page,) = split_pdf(PdfBuilder().page(boxed).build())
+    (article,) = page.articles
+    assert (article.title, article.byline, article.paragraphs) == ("绿道连万家", "周晓明", greenway)
