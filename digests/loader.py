@@ -21,7 +21,7 @@ from digests.model import Page
 from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, join_continuations, split_text
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024  # a whole issue as text is about 1 MB; a PDF page ~5 MB
+MAX_INPUT_BYTES = 20_000_000  # a whole issue as text is about 1 MB; a PDF page ~5 MB
 ACCEPTED = "page text (.txt) or a page PDF (.pdf)"
 # Leading bytes of files people send by mistake, and what to call them.
 _MAGIC = (
