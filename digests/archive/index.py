@@ -26,7 +26,7 @@ import tantivy
 from digests.archive.query import ParsedQuery
 
 FORMAT = 1  # bump when the fields change: an index of another format is rebuilt
-_TITLE_WEIGHT = 0.3  # a title hit adds to the body hit (headline words are in both fields)
+_TITLE_WEIGHT = 1.0  # a title hit adds to the body hit (headline words are in both fields)
 _TIE = 0.3
 
 

@@ -60,6 +60,33 @@ def test_title_matches_rank_above_body_matches(filled: SqlArchive) -> None:
     assert got.index("title") < got.index("body")
 
 
+def test_a_headline_match_beats_a_body_that_repeats_the_word(archive: SqlArchive) -> None:
+    """The word once in a subtitle outranks a body that only repeats it."""
+    archive.store_issue(
+        issue(
+            "2024-02-10",
+            (
+                1,
+                "要闻",
+                [
+                    article(
+                        "body",
+                        "文化盛宴迎新春",
+                        "古城里灯火通明。古城的城墙上，游客在古城的街巷里穿行，古城热闹非凡。",
+                    ),
+                    article(
+                        "title",
+                        "做好服务保障",
+                        "市长主持召开会议，部署节日期间的安全工作。",
+                        subtitle="市长主持召开古城迎新春保障会",
+                    ),
+                ],
+            ),
+        )
+    )
+    assert ids(archive.search("古城"))[0] == "title"
+
+
 def test_newer_issues_break_ties(filled: SqlArchive) -> None:
     """Equal articles in two issues: the newer issue comes first."""
     filled.store_issue(sample_issue("2024-02-11"))
