@@ -59,6 +59,7 @@ class _Reader:
     group_frame: int = 0
     column: str = ""
     photo: list[Block] = field(default_factory=list)
+    by_frame: dict[int, _Draft] = field(default_factory=dict)  # the last article per frame
 
 
 def build_articles(
@@ -75,7 +76,8 @@ def build_articles(
     for (block, frame), role in zip(entries, roles, strict=True):
         if r.current is not None and r.current.frame and frame != r.current.frame:
             _close_group(r)
-            r.current = None  # the box it was in has ended
+            # The box has ended: what follows goes on with the article the box interrupted.
+            r.current = r.by_frame.get(frame)
         if role == "display":
             if r.group and frame != r.group_frame:
                 _close_group(r)
@@ -104,6 +106,7 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
     if (
         cur is not None
         and cur.paragraphs
+        and cur.frame == r.group_frame
         and group[0].top > cur.top  # inside the article, below its headline
         and not bylined
         and not _ruled_off(r, group[0])
@@ -116,7 +119,7 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
         draft = _headline(part, r.group_frame, r.style, r.lex)
         draft.column, r.column = r.column, ""
         r.drafts.append(draft)
-        r.current = draft
+        r.current = r.by_frame[draft.frame] = draft
 
 
 def _ruled_off(r: _Reader, head: Block) -> bool:
@@ -200,7 +203,7 @@ def _take(r: _Reader, block: Block, frame: int) -> None:
             return
         cur = _Draft(frame=frame, top=block.top, bottom=block.top)
         r.drafts.append(cur)
-        r.current = cur
+        r.current = r.by_frame[frame] = cur
     if not cur.paragraphs and is_byline(block, style, r.lex):
         # A second author is often set beside or under the first, in the same type.
         if not cur.byline:

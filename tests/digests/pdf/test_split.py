@@ -183,3 +183,21 @@ def test_a_boxed_article_with_columns_that_widen_under_its_vertical_title() -> N
     (page,) = split_pdf(PdfBuilder().page(boxed).build())
     (article,) = page.articles
     assert (article.title, article.byline, article.paragraphs) == ("绿道连万家", "周晓明", greenway)
+
+
+def test_text_after_a_framed_box_goes_on_with_the_article_the_box_interrupted() -> None:
+    trails = made_up_paragraphs("乡村步道", 4)
+    sidebar = made_up_paragraphs("步道地图", 1)
+
+    def interrupted(d: Drawer) -> None:
+        d.line(60, 60, "乡村步道串起好风景", 24)
+        d.columns([(30, 100, 147, 400), (292, 100, 409, 400)], trails)
+        d.frame(157, 100, 282, 400)
+        d.line(170, 110, "步道怎么走", 14)
+        d.columns([(165, 140, 275, 390)], sidebar)
+
+    (page,) = split_pdf(PdfBuilder().page(interrupted).build())
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("乡村步道串起好风景", trails),
+        ("步道怎么走", sidebar),
+    ]
