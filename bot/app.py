@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -117,7 +118,13 @@ async def _set_commands(app: BotApp, texts: Messages) -> None:
             BotCommand(name, texts.t(lang or "zh", f"help.{name}")[:256])
             for name in READER_COMMANDS
         ]
-        await app.bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=lang)
+        try:
+            await app.bot.set_my_commands(
+                commands, scope=BotCommandScopeDefault(), language_code=lang
+            )
+        except TelegramError:
+            # The menu is a convenience: a Bot API that refuses it must not stop the bot.
+            log.warning("setMyCommands (%s) failed", lang or "default", exc_info=True)
 
 
 async def stop_push(app: BotApp) -> None:
