@@ -33,12 +33,12 @@ from bot.push.pacing import (
     ChatClock,
     FloodWatch,
     Pacer,
-    WindowCap,
     cap_for,
     pacer_for,
 )
 
 PUSH = "push"
+REPLY_BURST = 10
 _POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
 
 _LOG = logging.getLogger(__name__)
@@ -59,6 +59,18 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
 
 
+class _Pace:
+    """One overall rate: evenly spaced slots for digests and for replies, and a hard cap."""
+
+    def __init__(self, rate: float | None) -> None:
+        self.digests = pacer_for(rate)
+        # Replies may come ten at once (readers typing at the same moment); the cap below
+        # still bounds every second.
+        burst = max(1, min(REPLY_BURST, int(rate or 1)))
+        self.replies = Pacer(self.digests.rate, burst=burst) if rate else Pacer(None)
+        self.cap = cap_for(rate)
+
+
 class PushRateLimiter(BaseRateLimiter[str]):
     """Install with ``ApplicationBuilder().rate_limiter(PushRateLimiter(rate, paid_rate))``.
 
@@ -70,8 +82,8 @@ class PushRateLimiter(BaseRateLimiter[str]):
         self.clock = ChatClock()
         self.backoff = Backoff()
         self.flood = FloodWatch()
-        self._free = (pacer_for(rate), cap_for(rate))
-        self._paid = (pacer_for(paid_rate), cap_for(paid_rate)) if paid_rate else None
+        self._free = _Pace(rate)
+        self._paid = _Pace(paid_rate) if paid_rate else None
         self.rate = paid_rate or rate
         self.answers = 0
         self.floods = 0
@@ -143,16 +155,18 @@ class PushRateLimiter(BaseRateLimiter[str]):
         loop: asyncio.AbstractEventLoop,
         key: str,
         push: bool,
-        pace: tuple[Pacer, WindowCap],
+        pace: _Pace,
     ) -> None:
-        pacer, cap = pace
-        slot = not push  # a reply jumps the queue of paced digest messages
+        # A reply takes a slot of its own queue (short, so it jumps the digests waiting
+        # for theirs) and the digests give one slot back; both stay evenly spaced.
+        pacer = pace.digests if push else pace.replies
+        slot = False
         while True:
             now = loop.time()
             ready = max(self.backoff.paused_until, self.clock.ready_at(key, push))
             if ready > now:
                 await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
-                slot = not push  # a pause or another send to this chat began: queue again
+                slot = False  # a pause or another send to this chat began: queue again
                 continue
             if not slot:
                 slot = True
@@ -160,13 +174,13 @@ class PushRateLimiter(BaseRateLimiter[str]):
                 if start > now:
                     await asyncio.sleep(start - now)
                     continue
-            over = cap.wait(now)
+            over = pace.cap.wait(now)
             if over > 0:
                 await asyncio.sleep(over)
                 continue
-            cap.note(now)
+            pace.cap.note(now)
             if not push:
-                pacer.bump(now)  # and the digests give its slot back
+                pace.digests.bump(now)
             return
 
     def _answered(self, now: float) -> None:
