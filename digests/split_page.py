@@ -17,6 +17,7 @@ from digests.model import Article
 from digests.split_article import Draft, to_article
 from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
+from digests.split_pieces import bigrams, similarity
 from digests.textrepair import has_doubling, runs_on_block
 
 
@@ -28,6 +29,9 @@ class Block:
 
 
 Token = Block | Line
+MIN_TOPIC = 150  # characters on each side before word overlap means anything
+TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
+TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 
 
 def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
@@ -113,7 +117,27 @@ def starts_article(
         cont = rules.continuation(prev.text)
         if prev.role == "body" and cont and cont[0] == "下转":
             return True
+    if not named and _new_topic(tokens, t, draft):
+        return True
     return not named and _photo_ahead(tokens, t)
+
+
+def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
+    """The text under the block shares almost no words with the article so far: a new
+    article, not a subhead. Only judged when both sides are long enough to tell."""
+    after: list[tuple[str, str]] = []
+    for tok in tokens[t + 1 : t + 1 + TOPIC_WINDOW]:
+        if isinstance(tok, Block):
+            break
+        if tok.role == "body":
+            after.append(("para", tok.text))
+    block = tokens[t]
+    assert isinstance(block, Block)
+    after += [("head", x) for x in block.lines]
+    before = [("head", x) for x in draft.head] + draft.entries[-TOPIC_WINDOW:]
+    if sum(len(x) for _, x in after) < MIN_TOPIC or sum(len(x) for _, x in before) < MIN_TOPIC:
+        return False
+    return similarity(bigrams(after), bigrams(before)) < TOPIC_SHIFT
 
 
 def _body_after(tokens: Sequence[Token], t: int) -> bool:

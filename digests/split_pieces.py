@@ -31,7 +31,7 @@ def reassemble(drafts: list[Draft]) -> list[Draft]:
             continue
         piece = draft.entries[start:]
         rest = Draft(head=draft.head, entries=draft.entries[:start])
-        own = _similarity(_bigrams(piece), _profile(rest))
+        own = similarity(bigrams(piece), _profile(rest))
         target, best = _best_home(drafts, draft, piece)
         if target is None or best < _MIN_SIMILARITY or best < own * _MARGIN:
             continue
@@ -60,13 +60,13 @@ def _stray_start(draft: Draft) -> int | None:
 def _best_home(
     drafts: Sequence[Draft], own: Draft, piece: Sequence[tuple[str, str]]
 ) -> tuple[Draft | None, float]:
-    grams = _bigrams(piece)
+    grams = bigrams(piece)
     best: Draft | None = None
     score = 0.0
     for other in drafts:
         if other is own or other.kind != "article" or not other.paras():
             continue
-        s = _similarity(grams, _profile(other))
+        s = similarity(grams, _profile(other))
         if s > score:
             best, score = other, s
     return best, score
@@ -85,10 +85,10 @@ def _insert(target: Draft, texts: Sequence[str], lead: bool) -> None:
 
 
 def _profile(draft: Draft) -> Counter[str]:
-    return _bigrams([("head", x) for x in draft.head] + draft.entries)
+    return bigrams([("head", x) for x in draft.head] + draft.entries)
 
 
-def _bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:
+def bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:
     grams: Counter[str] = Counter()
     for _, text in entries:
         chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
@@ -96,7 +96,7 @@ def _bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:
     return grams
 
 
-def _similarity(a: Counter[str], b: Counter[str]) -> float:
+def similarity(a: Counter[str], b: Counter[str]) -> float:
     """Cosine of bigram counts, each damped (log) so frequent words do not dominate."""
     if not a or not b:
         return 0.0

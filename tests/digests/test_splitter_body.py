@@ -223,3 +223,16 @@ def test_a_subhead_after_a_cut_paragraph_stays_when_it_fits_there() -> None:
     road, veg = items(text)
     assert road.section_heads == ("乡村公路的养护",)
     assert veg.paragraphs == (P[4], P[5])
+
+
+def test_a_title_over_text_on_another_subject_starts_an_article() -> None:
+    """It starts a new article at a headline with no byline or dateline when the text
+    under it shares almost no words with the article before it."""
+    more = (
+        "县图书馆还为乡镇分馆配送新书三千册,让农村读者也能读到新出版的图书和杂志。",
+        "读书会每周六下午在馆内举行,馆员带着孩子们朗读绘本,家长们交流读书心得。",
+    )
+    text = page("乡村公路通到家门口", *P[0:4], "书香飘满小县城", *P[7:10], *more)
+    road, books = items(text)
+    assert road.paragraphs == P[0:4] and road.section_heads == ()
+    assert (books.title, books.paragraphs) == ("书香飘满小县城", (*P[7:10], *more))
