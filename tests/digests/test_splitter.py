@@ -154,3 +154,13 @@ def test_an_empty_page_has_no_articles() -> None:
     """It returns one page with no articles for text with no lines."""
     (only,) = split_text("\n\n  \n")
     assert only.articles == ()
+
+
+def test_a_dateline_quoting_an_agency_starts_an_article() -> None:
+    """It reads "据新华社…电(记者 …)" as a dateline that opens a new article."""
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        article("河道治理见成效", ["据新华社青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    _first, second = items(text)
+    assert (second.title, second.byline) == ("河道治理见成效", "记者 郑远")
