@@ -42,7 +42,8 @@ def _date(text: str | None, what: str) -> dt.date | None:
 
 
 def _options(args: argparse.Namespace) -> SearchOptions:
-    limit = int(getattr(args, "limit", 10) or 10)
+    raw = getattr(args, "limit", None)
+    limit = 10 if raw is None else int(raw)
     if not 1 <= limit <= 100:
         raise InputError(f"--limit must be between 1 and 100, not {limit}")
     return SearchOptions(
@@ -127,6 +128,9 @@ def run_headline(args: argparse.Namespace, settings: Settings) -> int:
     return _run_queries(args, settings, lambda a, q, o: a.headline(q, o))
 
 
+_MAX_REPORTED = 20  # malformed lines named one by one; the rest are counted
+
+
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -156,8 +160,16 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     ):
         task = bar.add_task("import", total=None, name=path.name)
         report = import_archive(path, archive, options, lambda _b, n: bar.update(task, completed=n))
-    for lineno, why in report.malformed:
+    for lineno, why in report.malformed[:_MAX_REPORTED]:
         print(f"paperboy: {path}:{lineno}: skipped: {why}", file=sys.stderr)
+    if len(report.malformed) > _MAX_REPORTED:
+        more = len(report.malformed) - _MAX_REPORTED
+        print(f"paperboy: {path}: … and {more} more malformed lines", file=sys.stderr)
+    if report.malformed and not report.stored and not report.unchanged:
+        raise InputError(
+            f"{path}: no line could be read; an archive is JSON lines (optionally .gz) of "
+            '{"id","date","page","seq","kicker","title","subtitle","paragraphs"}'
+        )
     print(
         f"imported {report.stored} articles ({report.unchanged} unchanged, "
         f"{len(report.malformed)} malformed lines skipped) from {report.lines} lines in "

@@ -149,3 +149,24 @@ def test_ingest_stores_the_demo_page(
     assert code == 0 and out.startswith("replaced")
     code, out, _ = run(capsys, "headline", "--json", "非遗文化绽放古都新春")
     assert json.loads(out)["results"][0]["id"] == "dtrb20240210p01n04"
+
+
+def test_import_of_a_file_that_is_no_archive_fails_clearly(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Binary junk is not silently 'imported': exit 1, a few named lines and one verdict."""
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(bytes(range(256)) * 40 + b"\n" * 30)
+    assert main(["import", str(junk)]) == 1
+    err = capsys.readouterr().err
+    assert "no line could be read" in err
+    assert err.count("skipped") <= 20
+    assert "Traceback" not in err
+
+
+def test_a_zero_limit_is_refused_like_any_other_bad_limit(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--limit 0 says what --limit takes instead of silently meaning 10."""
+    assert main(["search", "--limit", "0", "古城"]) == 1
+    assert "--limit" in capsys.readouterr().err
