@@ -107,7 +107,7 @@ def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Le
     if not done or done[-1].role != "head" or idx + 1 >= len(lines):
         return False
     text = rules.nfkc(lines[idx]).strip()
-    if len(text) > 90 or ends_sentence(text):
+    if len(text) > 200 or ends_sentence(text):
         return False
     nxt = lines[idx + 1]
     return bool(rules.dateline(nxt)) or rules.is_byline_line(nxt)

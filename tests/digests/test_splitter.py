@@ -164,3 +164,20 @@ def test_a_dateline_quoting_an_agency_starts_an_article() -> None:
     )
     _first, second = items(text)
     assert (second.title, second.byline) == ("河道治理见成效", "记者 郑远")
+
+
+def test_a_long_subtitle_before_a_dateline_is_the_subtitle() -> None:
+    """It reads a long summary line between a title and a dateline as the subtitle."""
+    long_sub = (
+        "县长在会上指出,要把乡村公路建设同产业发展结合起来,同乡村旅游和农产品销售结合起来,"
+        "让每一条新路都成为群众的致富路,确保群众出行安全便捷"
+    )
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        "青柳县召开农村公路建设推进会",
+        long_sub,
+        "本报青柳1月5日电(记者 郑远)" + P[0],
+        P[1],
+    )
+    _first, second = items(text)
+    assert (second.title, second.subtitle) == ("青柳县召开农村公路建设推进会", long_sub)
