@@ -9,7 +9,6 @@ unchanged page keeps its ids. The store is one transaction: a crash leaves the o
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +20,6 @@ from digests.archive.base import Archive, ArticleWords, StoreReport
 from digests.errors import InputError
 from digests.ids import article_id
 from digests.model import Article, Issue, Page
-from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
 
@@ -121,33 +119,6 @@ def _read_paths(paths: Sequence[Path]) -> list[Upload]:
     return [(str(p), read_input(p)) for p in paths]
 
 
-def load_documents(
-    documents: Sequence[Upload], options: SplitOptions
-) -> tuple[tuple[Page, ...], dt.date | None]:
-    """Split each document (page text in any common encoding, or a PDF) and join them into
-    the pages of one issue; the date printed in the first header that has one."""
-    from digests.loader import MAX_INPUT_BYTES, decode_text, page_number_from_name
-
-    found: list[tuple[int, Page]] = []
-    date: dt.date | None = None
-    for order, (name, data) in enumerate(documents):
-        if not data:
-            raise InputError(f"{name}: the file is empty")
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(f"{name}: too large ({len(data) // 1_000_000} MB) for a page")
-        opts = replace(options, page_number=page_number_from_name(Path(name)))
-        if data[:5] == b"%PDF-":
-            split_pdf = importlib.import_module("digests.pdf").split_pdf
-            pages: tuple[Page, ...] = split_pdf(data, opts)
-        else:
-            text = decode_text(data, name)
-            date = date or detect_issue_date(text)
-            pages = split_text(text, opts)
-        found += [(order, p) for p in pages]
-    ordered = sorted(found, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))
-    return join_continuations([p for _, p in ordered]), date
-
-
 def ingest_documents(
     documents: Sequence[Upload],
     *,
@@ -163,12 +134,13 @@ def ingest_documents(
     ``merge`` keeps stored pages the documents do not carry (an editor posting page by
     page); without it the stored issue of that date is replaced as a whole.
     """
-    from digests.loader import newspaper_slug, section_names, split_options
+    from digests.loader import newspaper_slug, section_names, split_documents, split_options
 
     if not documents:
         raise InputError("no files to ingest")
     name = newspaper or settings.newspaper
-    pages, printed = load_documents(documents, split_options(settings.config_dir, name))
+    split = split_documents(documents, split_options(settings.config_dir, name))
+    pages, printed = split.pages, split.date
     if not any(p.articles for p in pages):
         raise InputError("no articles found in the files: are they newspaper pages?")
     warnings: list[str] = []

@@ -8,18 +8,19 @@ message names the file and says what is wrong.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import importlib
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from digests.errors import ConfigError, EncodingError, InputError
+from digests.errors import ConfigError, EncodingError, InputError, PdfError
 from digests.model import Page
 from digests.split_lexicon import Lexicon
-from digests.splitter import SplitOptions, join_continuations, split_text
+from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
 
 MAX_INPUT_BYTES = 20_000_000  # a whole issue as text is about 1 MB; a PDF page ~5 MB
 ACCEPTED = "page text (.txt) or a page PDF (.pdf)"
@@ -269,21 +270,48 @@ def _pdf_splitter() -> Callable[[bytes, SplitOptions], tuple[Page, ...]]:
     return splitter
 
 
-def load_pages(paths: Sequence[Path], options: SplitOptions) -> tuple[Page, ...]:
-    """Read, decode and split page files (.txt or .pdf) into the pages of one issue.
+@dataclass(frozen=True, slots=True)
+class SplitDocuments:
+    """The pages of one issue made from several documents, and the date a header printed."""
 
-    Pages are ordered by page number (files without one keep their order), and an
-    article continued on another page is joined into one.
+    pages: tuple[Page, ...]
+    date: dt.date | None
+
+
+def split_documents(
+    documents: Sequence[tuple[str, bytes]], options: SplitOptions
+) -> SplitDocuments:
+    """Split documents (name, bytes) of page text or PDF into the pages of one issue.
+
+    Pages are ordered by page number (documents without one keep their order), and an
+    article continued on another page is joined into one. Errors name the document.
     """
     pages: list[tuple[int, Page]] = []
-    for order, path in enumerate(paths):
-        data = read_input(path)
-        opts = replace(options, page_number=page_number_from_name(path))
-        check_kind(data, str(path))
-        if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
-            found = _pdf_splitter()(data, opts)
+    date: dt.date | None = None
+    for order, (name, data) in enumerate(documents):
+        if not data:
+            raise InputError(f"{name}: the file is empty")
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{name}: the file is too large ({len(data) / 1e6:.1f} MB; the limit is "
+                f"{MAX_INPUT_BYTES / 1e6:.0f} MB)"
+            )
+        check_kind(data, name)
+        opts = replace(options, page_number=page_number_from_name(Path(name)))
+        if Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
+            try:
+                found = _pdf_splitter()(data, opts)
+            except PdfError as e:
+                raise PdfError(f"{name}: {e}") from None
         else:
-            found = split_text(decode_text(data, str(path)), opts)
+            text = decode_text(data, name)
+            date = date or detect_issue_date(text)
+            found = split_text(text, opts)
         pages += [(order, p) for p in found]
     ordered = sorted(pages, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))
-    return join_continuations([p for _, p in ordered])
+    return SplitDocuments(join_continuations([p for _, p in ordered]), date)
+
+
+def load_pages(paths: Sequence[Path], options: SplitOptions) -> tuple[Page, ...]:
+    """Read and split page files (.txt or .pdf) into the pages of one issue."""
+    return split_documents([(str(p), read_input(p)) for p in paths], options).pages
