@@ -7,6 +7,7 @@ sending /push now, faults injected by the server.
     .venv/bin/python bench/push_faults.py blocked    # 403 for 5 % of readers
     .venv/bin/python bench/push_faults.py outage     # the API answers 502 for 60 s mid-push
     .venv/bin/python bench/push_faults.py default    # 25 msg/s: rate, peak per second, gaps
+    .venv/bin/python bench/push_faults.py schedule   # a reader 2 min ahead; catch-up (~5 min)
 
 Each prints what the server saw: sends per reader, duplicates, early retries, the rate.
 """
@@ -14,6 +15,7 @@ Each prints what the server saw: sends per reader, duplicates, early retries, th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import os
 import random
@@ -27,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.fake_bot_checks import ApiError
@@ -265,9 +268,58 @@ def default(args: argparse.Namespace, data_dir: str) -> None:
     print(f"   shortest gap between two sends to one chat: {gap:.3f} s" if gap else "")
 
 
+def _is_digest(call: Call) -> bool:
+    return "《" in str(call.params.get("text", ""))
+
+
+def _local_in(minutes: int) -> dt.datetime:
+    now = dt.datetime.now(ZoneInfo("Asia/Shanghai"))
+    return (now + dt.timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+
+
+def _sleep_until(moment: dt.datetime) -> None:
+    time.sleep(max((moment - dt.datetime.now(moment.tzinfo)).total_seconds(), 0))
+
+
+def schedule(args: argparse.Namespace, data_dir: str) -> None:
+    """A reader two minutes ahead gets the digest in that minute; after a restart past a
+    reader's time the catch-up delivers it once."""
+    run = setup(2, 25.0, data_dir)
+    first, second = run.readers
+    try:
+        at = _local_in(2)
+        run.api.send_text(first, f"/subscribe {at:%H:%M}")
+        _sleep_until(at + dt.timedelta(minutes=1))
+        got = [c for c in digest_sends(run, 0) if c.chat_id == first and _is_digest(c)]
+        wall = dt.datetime.now(at.tzinfo)
+        print(f"== schedule: reader at {at:%H:%M} (Asia/Shanghai)")
+        for c in got:
+            late = (wall - at).total_seconds() - (time.monotonic() - c.at)
+            print(f"   digest arrived {late:.1f} s after {at:%H:%M}:00")
+        if not got:
+            print("   !! no digest within the minute")
+        at = _local_in(2)
+        mark = run.api.mark()
+        run.api.send_text(second, f"/subscribe {at:%H:%M}")
+        run.api.wait_for("sendMessage", chat_id=second, since=mark, timeout=30)
+        run.stop()
+        _sleep_until(at + dt.timedelta(seconds=20))
+        run.start()
+        time.sleep(30)
+        late = [c for c in digest_sends(run, mark) if c.chat_id == second and _is_digest(c)]
+        print(f"   restarted 20 s past {at:%H:%M}: the catch-up sent {len(late)} message(s)")
+        again = [c for c in digest_sends(run, mark) if c.chat_id == first]
+        print(f"   the first reader got {len(again)} more")
+    finally:
+        run.stop()
+        run.api.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scenario", choices=("crash", "flood", "blocked", "outage", "default"))
+    parser.add_argument(
+        "scenario", choices=("crash", "flood", "blocked", "outage", "default", "schedule")
+    )
     parser.add_argument("--readers", type=int, default=300)
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--outage", type=float, default=60.0, help="seconds the API is down")
@@ -275,6 +327,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         if args.scenario == "crash":
             crash(args, data_dir)
+        elif args.scenario == "schedule":
+            schedule(args, data_dir)
         elif args.scenario == "default":
             default(args, data_dir)
         else:
