@@ -69,7 +69,11 @@ class Run:
                 self.proc.kill()
 
 
-def setup(readers: int, rate: float, data_dir: str) -> Run:
+def setup(
+    readers: int, rate: float, data_dir: str, paid: bool = False, direct: bool = False
+) -> Run:
+    """Serve running, ``readers`` subscribed with /subscribe (or, ``direct``, written into
+    the archive: replies at the free 30 msg/s would take minutes for thousands)."""
     api = FakeBotApi().start()
     env = {
         **os.environ,
@@ -78,6 +82,7 @@ def setup(readers: int, rate: float, data_dir: str) -> Run:
         "PAPERBOY_TELEGRAM_BASE_URL": api.base_url,
         "PAPERBOY_ADMINS": str(ADMIN),
         "PAPERBOY_PUSH_RATE": str(rate),
+        "PAPERBOY_PAID_BROADCAST": "1" if paid else "0",
     }
     env.pop("PAPERBOY_DATABASE_URL", None)
     run = Run(api, env, list(range(FIRST_READER, FIRST_READER + readers)))
@@ -85,11 +90,42 @@ def setup(readers: int, rate: float, data_dir: str) -> Run:
     api.wait_for("setMyCommands", timeout=120)
     api.user(ADMIN)
     mark = api.mark()
+    if direct:
+        _write_subscribers(run)
+        return run
     for uid in run.readers:
         api.user(uid)
         api.send_text(uid, "/subscribe")
     api.wait_for("sendMessage", since=mark, count=readers, timeout=readers / rate * 3 + 60)
     return run
+
+
+def _write_subscribers(run: Run) -> None:
+    from bot.services import Services
+    from bot.settings import load_settings
+    from digests.model import Subscriber
+
+    for uid in run.readers:
+        run.api.user(uid)
+    services = _with_env(run, lambda: Services.open(load_settings()))
+    for uid in run.readers:
+        services.archive.save_subscriber(Subscriber("telegram", str(uid), push_time="03:00"))
+    services.close()
+
+
+def _with_env(run: Run, make: Any) -> Any:
+    saved = dict(os.environ)
+    os.environ.update(run.env)
+    try:
+        return make()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def push_now(run: Run) -> int:
@@ -165,15 +201,9 @@ def _settled_parts(run: Run, since: int) -> int:
     from bot.settings import load_settings
     from digests.digest import DigestOptions, build_digest
 
-    saved = dict(os.environ)
-    os.environ.update(run.env)
-    try:
-        services = Services.open(load_settings())
-        issue = services.archive.get_issue(None)
-        services.close()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    services = _with_env(run, lambda: Services.open(load_settings()))
+    issue = services.archive.get_issue(None)
+    services.close()
     assert issue is not None
     return len(build_digest(issue, DigestOptions(bot_username="x")).messages)
 
@@ -268,6 +298,28 @@ def default(args: argparse.Namespace, data_dir: str) -> None:
     print(f"   shortest gap between two sends to one chat: {gap:.3f} s" if gap else "")
 
 
+def paid(args: argparse.Namespace, data_dir: str) -> None:
+    """Paid broadcast at 1000 msg/s through the real serve: rate and the serve's CPU."""
+    run = setup(args.readers, 1000.0, data_dir, paid=True, direct=True)
+    parts = _settled_parts(run, 0)
+    assert run.proc is not None
+    cpu = _cpu_s(run.proc.pid)
+    started = time.monotonic()
+    since = push_now(run)
+    try:
+        wait_done(run, since, parts, len(run.readers), 600)
+        cpu = _cpu_s(run.proc.pid) - cpu
+    finally:
+        run.stop()
+        run.api.stop()
+    sends = digest_sends(run, since)
+    print(f"== paid broadcast through serve: {len(run.readers)} readers, 1000 msg/s")
+    report(run, since, parts, started)
+    print(f"   serve CPU during the push: {cpu:.2f} s = {cpu / len(sends) * 1000:.3f} ms/msg")
+    paid_flags = sum(1 for c in sends if c.params.get("allow_paid_broadcast") in (True, "true"))
+    print(f"   sent with allow_paid_broadcast: {paid_flags}")
+
+
 def _is_digest(call: Call) -> bool:
     return "《" in str(call.params.get("text", ""))
 
@@ -318,7 +370,8 @@ def schedule(args: argparse.Namespace, data_dir: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "scenario", choices=("crash", "flood", "blocked", "outage", "default", "schedule")
+        "scenario",
+        choices=("crash", "flood", "blocked", "outage", "default", "schedule", "paid"),
     )
     parser.add_argument("--readers", type=int, default=300)
     parser.add_argument("--rate", type=float, default=100.0)
@@ -329,6 +382,8 @@ def main() -> None:
             crash(args, data_dir)
         elif args.scenario == "schedule":
             schedule(args, data_dir)
+        elif args.scenario == "paid":
+            paid(args, data_dir)
         elif args.scenario == "default":
             default(args, data_dir)
         else:
