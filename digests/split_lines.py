@@ -82,6 +82,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
             out.append(Line("byline", line))
+        elif rules.is_signature(text, lex):
+            out.append(Line("body", line))
         elif rules.is_name_line(text, lex) and out:
             out.append(Line("name", line))
         elif _heading(lines, idx, lex) or _long_subtitle(out, lines, idx, lex):

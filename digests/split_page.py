@@ -86,40 +86,53 @@ def starts_article(
     tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
 ) -> bool:
     """Does the block at ``tokens[t]`` start a new article?"""
+    return bool(start_reason(tokens, t, draft, lex, named))
+
+
+def start_reason(
+    tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
+) -> str:
+    """Why the block at ``tokens[t]`` starts a new article ("" when it is a subhead); the
+    reason names the rule, which keeps the rules apart when measuring them."""
     block = tokens[t]
     assert isinstance(block, Block)
     if draft is None or draft.closed:
-        return True
+        return "first"
     if not draft.paras():
-        return False
+        return ""
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or first in lex.collection_labels:
-        return True
+        return "label"
     if not _body_after(tokens, t):
-        return True  # a subhead heads text; lines after the last text are furniture
+        return "last"  # a subhead heads text; lines after the last text are furniture
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
-        return True
-    if _dash_headline(block.lines) or any(has_doubling(x) for x in block.lines):
-        return True
+        return "tag"
+    if _dash_headline(block.lines):
+        return "dash"
+    if any(has_doubling(x) for x in block.lines):
+        return "doubled"
     nxt = _neighbour(tokens, t, +1)
-    if isinstance(nxt, Line) and (
-        nxt.role in ("byline", "name") or (nxt.role == "body" and _opens_article(nxt.text))
-    ):
-        return True
+    if isinstance(nxt, Line) and nxt.role == "name":
+        return "name"
+    if isinstance(nxt, Line) and nxt.role == "byline" and _marked(nxt.text):
+        return "byline"
+    if isinstance(nxt, Line) and nxt.role == "body" and _opens_article(nxt.text):
+        return "dateline"
     prev = _neighbour(tokens, t, -1)
     if isinstance(prev, Line) and prev.role == "banner":
-        return True
+        return "banner"
     if isinstance(prev, Line) and not named:
         if prev.role == "credit":
-            return True
+            return "credit"
         if prev.role == "end":
-            return not (draft.collection and rules.nfkc(prev.text).lstrip("( （").startswith("据"))
+            keep = draft.collection and rules.nfkc(prev.text).lstrip("( （").startswith("据")
+            return "" if keep else "end"
         cont = rules.continuation(prev.text)
         if prev.role == "body" and cont and cont[0] == "下转":
-            return True
+            return "continued"
     if not named and _new_topic(tokens, t, draft):
-        return True
-    return not named and _photo_ahead(tokens, t)
+        return "topic"
+    return "photo" if not named and _photo_ahead(tokens, t) else ""
 
 
 def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
@@ -138,6 +151,13 @@ def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
     if sum(len(x) for _, x in after) < MIN_TOPIC or sum(len(x) for _, x in before) < MIN_TOPIC:
         return False
     return similarity(bigrams(after), bigrams(before)) < TOPIC_SHIFT
+
+
+def _marked(byline: str) -> bool:
+    """A reporter line set off by a box or bullet ("□ 本报记者 …") opens an article; a plain
+    one under a block inside an article names the reporter of one piece of a package
+    (several reports under one headline, which the paper lists as one article)."""
+    return rules.nfkc(byline).lstrip()[:1] in "□■◇◆●○"
 
 
 def _body_after(tokens: Sequence[Token], t: int) -> bool:
@@ -239,6 +259,8 @@ def _add_line(
     elif tok.role in ("byline", "name"):
         if not draft.paras() and not any(k == "sub" for k, _ in draft.entries):
             draft.bylines.append(tok.text)
+        elif tok.role == "byline" and not _marked(tok.text):
+            draft.entries.append(("line", tok.text))  # the reporter of one piece of a package
         else:
             draft.entries.append(("name", tok.text))
     elif tok.role == "end":

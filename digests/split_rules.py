@@ -28,11 +28,22 @@ _HEADER_PDF = re.compile(r"^(\d{1,3})\s*([\u4e00-\u9fff·]{1,12}?)\s*(\d{1,3})$"
 _CONTINUATION = re.compile(
     r"[（(]\s*(下转|上接|转|接)\s*第?\s*([一二三四五六七八九十\d]{1,3})\s*版\s*[）)]"
 )
-_CREDIT_PREFIX = re.compile(
-    r"^(版式设计|版式|美编|制图|图表|绘图|插图|漫画|本期统筹|统筹|策划|责编|责任编辑|"
-    r"图片来源|数据来源|资料来源|设计|图|摄影|摄像|视觉)\s*[:：]"
+_CREDIT_WORD = (
+    r"(?:版式设计|版式|美编|制图|图表|绘图|插图|漫画|本期统筹|稿件统筹|统筹|策划|责编|责任编辑|"
+    r"图片来源|图片说明|图片提供|数据来源|资料来源|设计|图|摄影|摄像|视觉)"
 )
-_PHOTO_CREDIT = re.compile(r"^[^。，,；;！？!?]{1,30}?摄(影)?\s*([（(][^（）()]{1,12}[）)])?$")
+# "本版制图:…", "版式、制图:…": a page's layout and graphics credits.
+_CREDIT_PREFIX = re.compile(rf"^(?:本版|本期)?{_CREDIT_WORD}(?:[、/]{_CREDIT_WORD})*\s*[:：]")
+_PHOTO_CREDIT = re.compile(
+    r"^[^。，,；;！？!?]{1,30}?摄(影)?(报道)?\s*([（(][^（）()]{1,12}[）)])?$"
+)
+_PROVIDED = re.compile(r"^(?:图片|照片|资料)?由[^。，,；;！？!?]{1,30}提供$")
+# A contact line (an e-mail address, a QR code to scan) printed under a column.
+_CONTACT = re.compile(r"[\w.\-]+@[\w\-]+\.[\w.]+|扫描?二维码|扫码")
+_CLOSING_NOTE = re.compile(r"^[（(][^（）()。；;!?！？]{2,58}[）)]$")
+_SIGNATURE = re.compile(
+    r"^([\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟|镇|乡|村))\s+([\u4e00-\u9fff·\s]{2,8})$"
+)
 _DRAWN_CREDIT = re.compile(r"^[^。，,；;！？!?]{1,12}[图画]\s+[^。，,；;！？!?]{1,8}文$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
 _END_MARKER = re.compile(
@@ -141,7 +152,13 @@ def is_credit(line: str) -> bool:
     text = nfkc(line).strip()
     if len(text) > 40:
         return False
-    return bool(_CREDIT_PREFIX.match(text) or is_photo_credit(text) or _DRAWN_CREDIT.match(text))
+    return bool(
+        _CREDIT_PREFIX.match(text)
+        or is_photo_credit(text)
+        or _DRAWN_CREDIT.match(text)
+        or _PROVIDED.match(text)
+        or _CONTACT.search(text)
+    )
 
 
 def is_photo_credit(line: str) -> bool:
@@ -156,9 +173,18 @@ def is_author_note(line: str) -> bool:
 
 
 def is_end_marker(line: str) -> bool:
-    """A closing note that ends an article: "(新华社北京2月14日电)", "(作者单位:…)"."""
+    """A closing note that ends an article: "(新华社北京2月14日电)", "(作者单位:…)", and
+    any short line wholly in parentheses ("(本系列评论到此结束)", "(王明参与采写)")."""
     text = nfkc(line).strip()
+    if _CLOSING_NOTE.match(text) and not continuation(text):
+        return True
     return len(text) <= 160 and text.endswith(")") and bool(_END_MARKER.match(text))
+
+
+def is_signature(line: str, lex: Lexicon) -> bool:
+    """A reader's letter signed with place and name: "青柳县 王桂芳", at the letter's end."""
+    m = _SIGNATURE.match(nfkc(line).strip())
+    return m is not None and is_name_line(m.group(2), lex)
 
 
 def is_byline_line(line: str) -> bool:

@@ -1,0 +1,72 @@
+"""The splitter on pages written out from an e-paper's article list: clean text, one line
+per headline line or paragraph, reporters inside the leads, packages of several pieces."""
+
+from __future__ import annotations
+
+from digests.model import Article
+from digests.splitter import SplitOptions, split_text
+from tests.builders.pages import PARAS, article, page
+
+P = PARAS
+
+
+def items(text: str, options: SplitOptions | None = None) -> list[Article]:
+    """The non-ad items of every page of ``text``."""
+    return [a for p in split_text(text, options) for a in p.articles if a.kind != "ad"]
+
+
+def test_a_layout_credit_is_not_part_of_the_next_headline() -> None:
+    """It keeps "本版制图:…" and "版式、制图:…" with the article above, out of the next title."""
+    for credit in ("本版制图:林小雨", "版式、制图:林小雨"):
+        text = page(
+            article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+            credit,
+            article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        )
+        first, second = items(text)
+        assert (second.kicker, second.title) == ("", "河道治理见成效")
+        assert first.paragraphs[-1] == credit
+
+
+def test_a_closing_note_in_parentheses_ends_its_article() -> None:
+    """It reads a short line wholly in parentheses as the close of the article above."""
+    for note in ("(本系列评论到此结束)", "(王明、李华参与采写)", "(执笔:周远)"):
+        text = page(
+            article("把路修到群众心坎上", [P[0], P[1]]),
+            note,
+            article("让河道重现清流", [P[10], P[11]]),
+        )
+        first, second = items(text)
+        assert first.paragraphs[-1] == note
+        assert (second.kicker, second.title) == ("", "让河道重现清流")
+
+
+def test_a_letter_signature_stays_with_its_letter() -> None:
+    """It keeps a reader's "place name" signature as the letter's last paragraph."""
+    text = page(
+        article("乡村公路要常养护", [P[0], P[3]]),
+        "青柳县 王桂芳",
+        article("让河道重现清流(来信)", [P[10], P[11]]),
+    )
+    first, second = items(text)
+    assert first.paragraphs[-1] == "青柳县 王桂芳"
+    assert second.title == "让河道重现清流"
+
+
+def test_a_plain_reporter_line_under_a_piece_keeps_the_package_together() -> None:
+    """It keeps the pieces of a package, each headed by a subhead and a plain reporter line,
+    in the package's article; a boxed reporter line ("□ 本报记者") still opens an article."""
+    text = page(
+        article("新春走基层 一起过大年", [P[4]]),
+        "河湾村——",
+        "大棚里的新年",
+        "本报记者 周晓岚",
+        P[5],
+        "柳林镇——",
+        "书香里的新年",
+        "本报记者 孙海",
+        P[8],
+    )
+    (only,) = items(text)
+    assert only.title == "新春走基层 一起过大年"
+    assert P[8] in only.paragraphs
