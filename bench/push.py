@@ -29,6 +29,7 @@ from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.request import AiohttpRequest
 from digests.archive import open_archive
+from digests.digest import DigestOptions, build_digest
 from digests.model import Article, Issue, Page, Subscriber
 
 TOKEN = "123456:BENCH-token"
@@ -140,12 +141,14 @@ def _issue(parts_chars: int) -> Issue:
     return Issue("大同日报", DATE, (Page(1, "要闻", items),), number=1)
 
 
-async def _push(base_url: str, subscribers: int, rate: float | None, paid: bool) -> dict[str, Any]:
+async def _push(
+    base_url: str, subscribers: int, rate: float | None, paid: bool, chars: int = 2000
+) -> dict[str, Any]:
     from telegram.ext import ApplicationBuilder
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = open_archive("", Path(tmp) / "a.sqlite3", words=CharWords)
-        issue = _issue(2000)
+        issue = _issue(chars)
         archive.store_issue(issue)
         for n in range(subscribers):
             archive.save_subscriber(Subscriber("telegram", str(100_000 + n)))
@@ -178,22 +181,31 @@ async def _push(base_url: str, subscribers: int, rate: float | None, paid: bool)
         counts = archive.delivery_counts(KEY)
         await app.shutdown()
         archive.close()
-    return {"wall": wall, "cpu": cpu, "sent": engine.sent_messages, "ledger_sent": counts.sent}
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "sent": engine.sent_messages,
+        "ledger_sent": counts.sent,
+        "parts": len(engine.render(build_digest(issue, DigestOptions(bot_username="bench_bot")))),
+    }
 
 
-def run(name: str, subscribers: int, rate: float | None, paid: bool = False) -> None:
+def run(
+    name: str, subscribers: int, rate: float | None, paid: bool = False, chars: int = 2000
+) -> None:
     ctx = mp.get_context("spawn")
     port_q, stats_q, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
     server = ctx.Process(target=_server, args=(port_q, stop, stats_q), daemon=True)
     server.start()
     base = f"http://127.0.0.1:{port_q.get(timeout=20)}"
-    result = asyncio.run(_push(base, subscribers, rate, paid))
+    result = asyncio.run(_push(base, subscribers, rate, paid, chars))
     stop.set()
     seen = stats_q.get(timeout=60)
     server.join(10)
     sent = result["sent"]
     limit = f"{rate:g} msg/s" + (" paid" if paid else "") if rate else "no limit"
-    print(f"== {name}: {subscribers} subscribers, {limit}, ledger on (SQLite)")
+    parts = result["parts"]
+    print(f"== {name}: {subscribers} subscribers, {parts}-message digest, {limit}, ledger on")
     print(f"   sent {sent} messages in {result['wall']:.2f} s: {sent / result['wall']:.0f} msg/s")
     print(
         f"   bot CPU {result['cpu']:.2f} s: {result['cpu'] / sent * 1000:.3f} s per 1,000 messages"
@@ -216,13 +228,16 @@ def main() -> None:
     parser.add_argument("--only", choices=("unlimited", "paid", "default"))
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--default-subscribers", type=int, default=500)
+    parser.add_argument(
+        "--digest-chars", type=int, default=2000, help="digest size (8000: three messages)"
+    )
     args = parser.parse_args()
     if args.only in (None, "unlimited"):
-        run("unlimited", args.subscribers, None)
+        run("unlimited", args.subscribers, None, chars=args.digest_chars)
     if args.only in (None, "paid"):
-        run("paid broadcast", args.subscribers, 1000.0, paid=True)
+        run("paid broadcast", args.subscribers, 1000.0, paid=True, chars=args.digest_chars)
     if args.only in (None, "default"):
-        run("default limit", args.default_subscribers, 25.0)
+        run("default limit", args.default_subscribers, 25.0, chars=args.digest_chars)
 
 
 if __name__ == "__main__":

@@ -108,7 +108,10 @@ class PushEngine:
         self._limiter = limiter
         self._render = render
         self._options = options
+        # Digests under way (their next part, a retry) go before digests not yet begun, so
+        # a reader's parts arrive about a second apart even in a push to thousands.
         self._heap: list[tuple[float, int, _Job]] = []
+        self._fresh: list[tuple[float, int, _Job]] = []
         self._seq = itertools.count()
         self._queued: set[tuple[str, str, str]] = set()
         self._wake: asyncio.Event | None = None
@@ -142,7 +145,7 @@ class PushEngine:
 
     async def idle(self) -> None:
         """Wait until every queued job is done (for tests and the CLI)."""
-        while self._heap or self._tasks or self._confirmed:
+        while self._heap or self._fresh or self._tasks or self._confirmed:
             await asyncio.sleep(0.05)
 
     # -- feeding -------------------------------------------------------------------------
@@ -199,9 +202,10 @@ class PushEngine:
     # -- status --------------------------------------------------------------------------
     def status(self) -> EngineStatus:
         now = asyncio.get_running_loop().time()
-        messages = sum(len(j.parts) - len(j.sent) for _, _, j in self._heap)
+        queued = [j for _, _, j in (*self._heap, *self._fresh)]
+        messages = sum(len(j.parts) - len(j.sent) for j in queued)
         return EngineStatus(
-            queued_jobs=len(self._heap),
+            queued_jobs=len(queued),
             queued_messages=messages,
             in_flight=len(self._tasks),
             rate=self.meter.rate(now),
@@ -213,7 +217,8 @@ class PushEngine:
         return self._limiter.ready_at(chat_id) if self._limiter else 0.0
 
     def _schedule(self, job: _Job, ready: float) -> None:
-        heapq.heappush(self._heap, (ready, next(self._seq), job))
+        begun = job.sent or job.attempts
+        heapq.heappush(self._heap if begun else self._fresh, (ready, next(self._seq), job))
         if self._wake is not None:
             self._wake.set()
 
@@ -235,17 +240,18 @@ class PushEngine:
         assert self._wake is not None
         while True:
             self._wake.clear()
-            if self._heap:
-                ready = self._heap[0][0]
-                if self._limiter is not None:
-                    ready = max(ready, self._limiter.backoff.paused_until)
-                wait = ready - loop.time()
-                if wait <= 0:
-                    return heapq.heappop(self._heap)[2]
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), wait)
-            else:
+            heads = [q for q in (self._heap, self._fresh) if q]
+            if not heads:
                 await self._wake.wait()
+                continue
+            now = loop.time()
+            paused = self._limiter.backoff.paused_until if self._limiter is not None else now
+            for queue in heads:
+                if max(queue[0][0], paused) <= now:
+                    return heapq.heappop(queue)[2]
+            wait = max(min(q[0][0] for q in heads), paused) - now
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), wait)
 
     async def _send(self, job: _Job) -> None:
         assert self._slots is not None
@@ -262,6 +268,7 @@ class PushEngine:
         try:
             message_id = await self._deliver(int(job.chat_id), text, extra)
         except RetryAfter:
+            job.attempts += 1
             self._schedule(job, self._ready_at(job.chat_id))
         except Forbidden as exc:
             self._finish(job, "blocked", str(exc))

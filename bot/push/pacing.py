@@ -15,6 +15,7 @@ PRIVATE_GAP_S = 1.0  # Telegram: about one message per second per private chat
 GROUP_GAP_S = 3.0  # 20 messages per minute per group or channel
 MARGIN_S = 0.05  # loopback and clock jitter between the server's stamps and ours
 HEADROOM = 0.97  # aim a little under the configured rate: jitter may bunch a few requests
+HIGH_RATE_HEADROOM = 0.94
 
 
 def is_group(chat_id: object) -> bool:
@@ -85,14 +86,15 @@ def cap_for(rate: float | None) -> WindowCap:
     """The hard cap beside the pacer: the rate itself, a little under it at high rates."""
     if not rate:
         return WindowCap(None)
-    return WindowCap(max(1, int(rate if rate < 100 else rate * 0.985)))
+    return WindowCap(max(1, int(rate if rate < 100 else rate * 0.96)))
 
 
 def pacer_for(rate: float | None) -> Pacer:
     """A pacer a little under ``rate``; bursts only where one burst is a tiny share of it."""
     if not rate:
         return Pacer(None)
-    target = rate * HEADROOM
+    # At high rates the server's clock and ours drift by more requests: keep more room.
+    target = rate * (HEADROOM if rate < 100 else HIGH_RATE_HEADROOM)
     return Pacer(target, burst=max(1, int(target // 100)))
 
 

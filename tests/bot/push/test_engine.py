@@ -228,3 +228,18 @@ async def test_a_reply_goes_ahead_of_a_push(api: FakeBotApi, archive: SqlArchive
     assert later.index(77) <= 1
     await engine.stop()
     await app.shutdown()
+
+
+async def test_a_digest_under_way_goes_before_new_ones(
+    api: FakeBotApi, archive: SqlArchive
+) -> None:
+    """A reader's next part is not queued behind every other reader's first part."""
+    app = build_app(api, rate=20.0)
+    await app.initialize()
+    chats = subscribe(api, archive, 40)
+    await push_all(app, archive, articles=3, summary=1800)
+    await app.shutdown()
+    order = [c.chat_id for c in sends(api)]
+    assert len(order) == 80
+    second_part_of_first = order.index(chats[0], order.index(chats[0]) + 1)
+    assert second_part_of_first < order.index(chats[-1])
