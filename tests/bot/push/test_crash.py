@@ -48,7 +48,6 @@ def test_kill_9_mid_push_loses_nobody(tmp_path: Path) -> None:
         proc = serve(env, log)
         try:
             api.wait_for("setMyCommands", timeout=120)
-            os.environ["PAPERBOY_DATA_DIR"] = env["PAPERBOY_DATA_DIR"]
             services = Services.open(load_settings(env))
             for uid in READERS:
                 api.user(uid)
