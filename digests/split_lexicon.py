@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 # Common single-character surnames, most frequent first; names are 2-3 characters long.
 SURNAMES = (
@@ -77,6 +78,9 @@ DEFAULT_AD_WORDS = (
     "扫码",
 )
 DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "阅读提示", "导读")
+# Weights of the signs that a headline block starts an article (digests.split_score), read
+# from config/splitter.toml. Empty means: the first rule that fires decides.
+DEFAULT_START_WEIGHTS: Mapping[str, float] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=False)
@@ -92,6 +96,7 @@ class Lexicon:
     surnames: str = SURNAMES
     compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
     non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
+    start_weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_START_WEIGHTS)
 
     @cached_property
     def banner_re(self) -> re.Pattern[str]:
@@ -117,6 +122,10 @@ class Lexicon:
             more = extra.get(name)
             if isinstance(more, list):
                 values[name] = _merge(getattr(self, name), (str(x) for x in more))
+        weights = extra.get("start_weights")
+        if isinstance(weights, Mapping):
+            merged = {**self.start_weights, **{str(k): float(v) for k, v in weights.items()}}
+            values["start_weights"] = MappingProxyType(merged)
         if isinstance(extra.get("surnames"), str):
             values["surnames"] = self.surnames + str(extra["surnames"])
         return Lexicon(**{**self._fields(), **values})  # type: ignore[arg-type]
@@ -134,6 +143,7 @@ class Lexicon:
                 "surnames",
                 "compound_surnames",
                 "non_names",
+                "start_weights",
             )
         }
 

@@ -18,6 +18,7 @@ from digests.split_article import Draft, to_article
 from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
 from digests.split_pieces import bigrams, similarity
+from digests.split_score import block_features, score
 from digests.textrepair import has_doubling, runs_on_block
 
 
@@ -32,6 +33,9 @@ Token = Block | Line
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
+# Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
+# and no rule at all) are signs weighed together (digests.split_score).
+_SURE = frozenset(("tag", "byline", "dateline", "banner", "credit", "end", "continued", "photo"))
 
 
 def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
@@ -94,6 +98,18 @@ def start_reason(
 ) -> str:
     """Why the block at ``tokens[t]`` starts a new article ("" when it is a subhead); the
     reason names the rule, which keeps the rules apart when measuring them."""
+    found = settled_reason(tokens, t, draft, lex, named)
+    if found is not None:
+        return found
+    assert draft is not None
+    weighed = score(block_features(tokens, t, draft), lex.start_weights)
+    return "weighed" if weighed > 0 else ""
+
+
+def settled_reason(
+    tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
+) -> str | None:
+    """The reason when a sure sign settles the block; None when the signs must be weighed."""
     block = tokens[t]
     assert isinstance(block, Block)
     if draft is None or draft.closed:
@@ -105,6 +121,17 @@ def start_reason(
         return "label"
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
+    reason = rule_reason(tokens, t, draft, named)
+    if named or not lex.start_weights or reason in _SURE:
+        return reason
+    return None
+
+
+def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> str:
+    """The first sign that says "new article", in order of trust (pages with bare author
+    lines under their titles, and a lexicon without weights)."""
+    block = tokens[t]
+    assert isinstance(block, Block)
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
         return "tag"
     if _dash_headline(block.lines):
@@ -114,7 +141,7 @@ def start_reason(
     nxt = _neighbour(tokens, t, +1)
     if isinstance(nxt, Line) and nxt.role == "name":
         return "name"
-    if isinstance(nxt, Line) and nxt.role == "byline" and _marked(nxt.text):
+    if _marked_byline_after(tokens, t):
         return "byline"
     if isinstance(nxt, Line) and nxt.role == "body" and _opens_article(nxt.text):
         return "dateline"
@@ -133,6 +160,11 @@ def start_reason(
     if not named and _new_topic(tokens, t, draft):
         return "topic"
     return "photo" if not named and _photo_ahead(tokens, t) else ""
+
+
+def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:
+    nxt = _neighbour(tokens, t, +1)
+    return isinstance(nxt, Line) and nxt.role == "byline" and _marked(nxt.text)
 
 
 def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:

@@ -3,7 +3,11 @@ per headline line or paragraph, reporters inside the leads, packages of several 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from digests.loader import load_lexicon
 from digests.model import Article
+from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, split_text
 from tests.builders.pages import PARAS, article, page
 
@@ -70,3 +74,39 @@ def test_a_plain_reporter_line_under_a_piece_keeps_the_package_together() -> Non
     (only,) = items(text)
     assert only.title == "新春走基层 一起过大年"
     assert P[8] in only.paragraphs
+
+
+def configured() -> SplitOptions:
+    """The options the CLI uses: the lexicon with config/splitter.toml's weights."""
+    return SplitOptions(lexicon=load_lexicon(Path(__file__).resolve().parents[2] / "config"))
+
+
+def test_the_configured_lexicon_weighs_headline_signs() -> None:
+    """It reads the start weights from config/splitter.toml (extending the defaults)."""
+    lex = configured().lexicon
+    assert lex.start_weights["numbered"] < 0 < lex.start_weights["topic_shift"]
+    assert Lexicon().extended({"start_weights": {"bias": 2}}).start_weights == {"bias": 2.0}
+
+
+def test_numbered_subheads_stay_in_their_article() -> None:
+    """It keeps "一、…" "二、…" subheads of a long article in it, with the weights."""
+    text = page(
+        article("青柳县推进农村公路建设", ["本报青柳1月5日电(记者 郑远)" + P[0], P[1]]),
+        "一、把路修到村口",
+        P[2],
+        P[3],
+        "二、把养护落到实处",
+        P[1] + P[3],
+    )
+    (only,) = items(text, configured())
+    assert only.section_heads == ("一、把路修到村口", "二、把养护落到实处")
+
+
+def test_a_headline_over_another_subject_starts_an_article_with_the_weights() -> None:
+    """It starts an article at a block whose text shares no words with the text above."""
+    text = page(
+        article("青柳县推进农村公路建设", ["本报青柳1月5日电(记者 郑远)" + P[0], P[1], P[3]]),
+        article("图书馆里年味浓", [P[7], P[8], P[9]]),
+    )
+    first, second = items(text, configured())
+    assert (first.title, second.title) == ("青柳县推进农村公路建设", "图书馆里年味浓")

@@ -1,0 +1,144 @@
+"""Fit the weights of digests.split_score on composed pages that have an answer key.
+
+Usage: python bench/split_fit.py [--l2 1.0] DIR...   (page folders: page.txt + gold.json)
+
+Every headline block that the splitter weighs (not the first of a page, not after the last
+text, not on theory pages) becomes one example: its features (split_score.block_features,
+with the article so far as the answer key builds it) and whether the key starts an article
+there. A logistic regression (L2, plain gradient descent: no dependencies, deterministic)
+gives the weights, printed as a TOML table for config/splitter.toml or as the defaults of
+digests/split_lexicon.py. Reading the evaluation data is all this does; nothing is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import digests.split_page as sp
+from digests.loader import load_lexicon
+from digests.split_lexicon import Lexicon
+from digests.split_lines import classify, page_lines
+from digests.split_score import block_features
+
+
+def norm(s: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def starts(lines: list[str], gold: dict[str, list[dict[str, str]]]) -> set[int]:
+    """Indices of the lines that open a gold article (its first headline line)."""
+    keyed = [norm(x) for x in lines]
+    out: set[int] = set()
+    pos = 0
+    for art in gold["articles"]:
+        heads = [norm(art.get(k)) for k in ("kicker", "title", "subtitle")]
+        heads = [h for h in heads if h]
+        first = norm(art.get("body_first30"))[:12]
+        j, found = pos, []
+        for h in heads:
+            k = j
+            while k < len(keyed) and keyed[k] != h and k - j < 400:
+                k += 1
+            if k < len(keyed) and keyed[k] == h:
+                found.append(k)
+                j = k + 1
+        if not first:
+            pos = found[-1] + 1 if found else pos
+            continue
+        k = j
+        while k < len(keyed) and not (keyed[k] and "".join(keyed[k : k + 6]).startswith(first)):
+            k += 1
+        if k >= len(keyed):
+            continue
+        out.add(found[0] if found else k)
+        pos = k + 1
+    return out
+
+
+def examples(page_dir: Path, lex: Lexicon) -> list[tuple[dict[str, float], int]]:
+    gold = json.loads((page_dir / "gold.json").read_text(encoding="utf-8"))
+    lines = page_lines((page_dir / "page.txt").read_text(encoding="utf-8"))
+    classified = classify(lines, lex)
+    if len(classified) != len(lines):
+        return []
+    opening = starts(lines, gold)
+    tokens = sp.group_blocks(classified, lex)
+    first_line: dict[int, int] = {}
+    i = 0
+    for t, tok in enumerate(tokens):
+        first_line[t] = i
+        i += len(tok.lines) if isinstance(tok, sp.Block) else 1
+    out: list[tuple[dict[str, float], int]] = []
+    rule = sp.start_reason
+
+    def forced(tokens: list[sp.Token], t: int, draft: object, lex: Lexicon, named: bool) -> str:
+        block = tokens[t]
+        assert isinstance(block, sp.Block)
+        span = range(first_line[t], first_line[t] + len(block.lines))
+        settled = sp.settled_reason(tokens, t, draft, lex, named)  # type: ignore[arg-type]
+        if settled is not None:
+            return settled
+        label = any(k in opening for k in span)
+        out.append((block_features(tokens, t, draft), int(label)))  # type: ignore[arg-type]
+        return "gold" if label else ""
+
+    sp.start_reason = forced  # type: ignore[assignment]
+    try:
+        sp.build_drafts(tokens, lex)
+    finally:
+        sp.start_reason = rule
+    return out
+
+
+def fit(
+    data: list[tuple[dict[str, float], int]], l2: float, rounds: int = 3000
+) -> dict[str, float]:
+    names = sorted({k for f, _ in data for k in f})
+    w = dict.fromkeys([*names, "bias"], 0.0)
+    rate = 0.5
+    for _ in range(rounds):
+        grad = dict.fromkeys(w, 0.0)
+        for f, y in data:
+            z = w["bias"] + sum(w[k] * v for k, v in f.items())
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            grad["bias"] += p - y
+            for k, v in f.items():
+                grad[k] += (p - y) * v
+        for k in w:
+            reg = l2 * w[k] if k != "bias" else 0.0
+            w[k] -= rate * (grad[k] + reg) / len(data)
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("dirs", nargs="+", type=Path)
+    args = ap.parse_args()
+    base = load_lexicon(Path(__file__).resolve().parents[1] / "config")
+    lex = dataclasses.replace(base, start_weights={"bias": 1.0})  # weigh every open block
+    data: list[tuple[dict[str, float], int]] = []
+    for d in args.dirs:
+        pages = [d] if (d / "gold.json").is_file() else sorted(d.iterdir())
+        for page_dir in pages:
+            if (page_dir / "gold.json").is_file():
+                data += examples(page_dir, lex)
+    w = fit(data, args.l2)
+    right = sum((w["bias"] + sum(w[k] * v for k, v in f.items()) > 0) == bool(y) for f, y in data)
+    print(f"# {len(data)} blocks, {sum(y for _, y in data)} starts, {right} right when fitted")
+    print("[start_weights]")
+    for k, v in sorted(w.items()):
+        print(f"{k} = {v:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Does a headline block start an article or head a section of the one it sits in?
+
+On text written out from an e-paper (one line per headline line or paragraph, reporters
+inside the leads) no single sign settles it, so the signs are weighed together: the shape
+of the block (a "——" kicker or subtitle, a column tag, a long summary line, numbering), what
+follows it (a dateline, a quote), what precedes it (a closing note, a credit, a paragraph
+that announces a list), how the block matches the subheads already seen in the article
+(parallel subheads), and whether the text below shares words with the text above. The
+weights are data (``Lexicon.start_weights``; defaults fitted on one month of a national
+daily's pages by bench/split_fit.py, kept in config/splitter.toml). Pure functions on local values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from digests import split_rules as rules
+from digests.split_lines import Line
+from digests.split_pieces import bigrams, similarity
+from digests.textrepair import ends_sentence, has_doubling
+
+TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
+MIN_TOPIC = 150  # characters on each side before word overlap means anything
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、]|"
+    r"第[一二三四五六七八九十]+[，,、]?|[■□●◆◇○▲△★☆])"
+)
+_FINAL = ("!", "?", "！", "？", "…", "......")
+
+
+class BlockLike(Protocol):
+    @property
+    def lines(self) -> tuple[str, ...]: ...
+
+
+class DraftLike(Protocol):
+    head: tuple[str, ...]
+    entries: list[tuple[str, str]]
+    collection: bool
+
+
+def score(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """The weighted sum of the features; above zero means "starts an article"."""
+    return weights.get("bias", 0.0) + sum(v * weights.get(k, 0.0) for k, v in features.items())
+
+
+def block_features(
+    tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike
+) -> dict[str, float]:
+    """The signs around the block at ``tokens[t]``, each a number (mostly 0 or 1)."""
+    block = tokens[t]
+    assert not isinstance(block, Line)
+    texts = [rules.nfkc(x).strip() for x in block.lines]
+    f: dict[str, float] = {}
+    f["dash_sub"] = float(any(x.startswith("——") for x in texts[1:]))
+    f["dash_kicker"] = float(any(x.endswith("——") for x in texts[:-1]))
+    f["dash_alone"] = float(len(texts) == 1 and texts[0].endswith("——"))
+    f["doubled"] = float(any(has_doubling(x) for x in block.lines))
+    f["one_line"] = float(len(texts) == 1)
+    f["three_lines"] = float(len(texts) >= 3)
+    f["long_line"] = float(any(len(x) > 30 for x in texts))
+    f["numbered"] = float(bool(_NUMBERED.match(texts[0])))
+    f["final_punct"] = float(texts[-1].endswith(_FINAL))
+    f["quoted"] = float(texts[-1][:1] in '“"' and texts[-1][-1:] in '”"')
+    f["colon_end"] = float(texts[-1].endswith((":", "：")))
+    f.update(_after(tokens, t))
+    f.update(_before(tokens, t, draft))
+    f.update(_topic(tokens, t, draft))
+    return f
+
+
+def _after(tokens: Sequence[BlockLike | Line], t: int) -> dict[str, float]:
+    nxt = _next_line(tokens, t)
+    f: dict[str, float] = {}
+    text = rules.nfkc(nxt.text).strip() if nxt else ""
+    f["next_dateline"] = float(nxt is not None and nxt.role == "body" and _opens(text))
+    f["next_name"] = float(nxt is not None and nxt.role == "name")
+    f["next_byline"] = float(nxt is not None and nxt.role == "byline")
+    f["next_quote"] = float(text[:1] in '“"')
+    paras = chars = 0
+    for tok in tokens[t + 1 :]:
+        if not isinstance(tok, Line):
+            break
+        if tok.role == "body":
+            paras += 1
+            chars += len(tok.text)
+    f["after_paras"] = math.log1p(paras)
+    f["after_short"] = float(chars < 200)
+    return f
+
+
+def _before(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict[str, float]:
+    prev = tokens[t - 1] if t > 0 else None
+    f: dict[str, float] = {}
+    role = prev.role if isinstance(prev, Line) else ""
+    f["prev_end"] = float(role == "end")
+    text = rules.nfkc(prev.text).strip() if isinstance(prev, Line) else ""
+    f["prev_open"] = float(role == "body" and text.endswith(("——", ":", "：")))
+    f["prev_unfinished"] = float(role == "body" and not ends_sentence(text))
+    paras = [x for k, x in draft.entries if k == "para"]
+    subs = [x for k, x in draft.entries if k == "sub"]
+    f["draft_paras"] = math.log1p(len(paras))
+    f["draft_subs"] = float(bool(subs))
+    f["lead_dateline"] = float(bool(paras) and _opens(rules.nfkc(paras[0])))
+    f["collection"] = float(draft.collection)
+    return f
+
+
+def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict[str, float]:
+    """Word overlap of the text under the block with the article so far."""
+    after: list[tuple[str, str]] = []
+    for tok in tokens[t + 1 : t + 1 + TOPIC_WINDOW]:
+        if not isinstance(tok, Line):
+            break
+        if tok.role == "body":
+            after.append(("para", tok.text))
+    block = tokens[t]
+    assert not isinstance(block, Line)
+    after += [("head", x) for x in block.lines]
+    before = [("head", x) for x in draft.head] + draft.entries[-TOPIC_WINDOW:]
+    known = min(sum(len(x) for _, x in after), sum(len(x) for _, x in before)) >= MIN_TOPIC
+    sim = similarity(bigrams(after), bigrams(before)) if known else 0.0
+    return {
+        "topic_known": float(known),
+        "topic_sim": sim,
+        "topic_shift": float(known and sim < 0.05),
+    }
+
+
+def _next_line(tokens: Sequence[BlockLike | Line], t: int) -> Line | None:
+    for tok in tokens[t + 1 :]:
+        if not isinstance(tok, Line):
+            return None
+        if tok.role not in ("label", "banner"):
+            return tok
+    return None
+
+
+def _opens(text: str) -> bool:
+    if rules.dateline(text):
+        return True
+    cont = rules.continuation(text[:12])
+    return cont is not None and cont[0] == "上接"
