@@ -98,6 +98,9 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     text = rules.nfkc(lines[idx]).strip()
     if not rules.heading_like(text, lex) or rules.continuation(text):
         return False
+    nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
+    if text.endswith((":", "：")) and not rules.heading_like(nxt, lex):
+        return False  # "专家建议:" leads into the paragraph below, a kicker into a title
     if runs_on_block([text]):
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)

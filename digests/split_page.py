@@ -58,6 +58,8 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
         nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
         if current and not text.startswith("——") and _closed(current):
             close()
+        if current and rules.is_numbered(text):
+            close()  # "一" or "一、…" under a headline opens the first section
         current.append(line.text)
         tagged = bool(rules.column_tag(text)[1]) and not nxt_text.startswith("——")
         # "微阅读" heads briefs that each keep their own title, as subheads.

@@ -62,6 +62,8 @@ _DATELINE = re.compile(
 )
 _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*$")
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
+_EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)[”\"]?$")
+_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
 _FULL_STOP = re.compile(r"[。！？!?；;,，、]$")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
@@ -280,6 +282,8 @@ def heading_like(line: str, lex: Lexicon, max_len: int = 40) -> bool:
         return False
     if text.endswith((":", "：")) and len(key) > 12:
         return False
+    if _EXCLAIMED.search(text) and len(key) > 20:
+        return False  # a closing exclamation ("…,迎来更红火的日子!") is a sentence
     return not (text.endswith(("”", '"')) and _quote_is_speech(text))
 
 
@@ -292,6 +296,11 @@ def is_ad_text(text: str, lex: Lexicon) -> bool:
     """Advertisement words or a phone/hotline number."""
     plain = nfkc(text)
     return any(word in plain for word in lex.ad_words) or bool(re.search(r"\d{5,}", plain))
+
+
+def is_numbered(line: str) -> bool:
+    """A section number on its own ("二") or leading a subhead ("二、…")."""
+    return bool(_NUMERAL.match(nfkc(line).strip()))
 
 
 def runs_on(line: str) -> bool:

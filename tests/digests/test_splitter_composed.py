@@ -110,3 +110,31 @@ def test_a_headline_over_another_subject_starts_an_article_with_the_weights() ->
     )
     first, second = items(text, configured())
     assert (first.title, second.title) == ("青柳县推进农村公路建设", "图书馆里年味浓")
+
+
+def test_a_closing_exclamation_is_not_the_next_headline() -> None:
+    """It keeps a long exclamation that ends an article ("…,日子更红火!") in its body."""
+    cheer = "新的一年,让我们鼓足干劲,把家乡的路修得更宽更好,让日子更红火!"
+    text = page(
+        article("把路修到群众心坎上", [P[0], P[1], cheer]),
+        article("让河道重现清流(来论)", [P[10], P[11]]),
+    )
+    first, second = items(text)
+    assert first.paragraphs[-1] == cheer
+    assert (second.kicker, second.title) == ("", "让河道重现清流")
+
+
+def test_a_short_line_ending_in_a_colon_leads_into_the_body() -> None:
+    """It reads "专家建议:" under a title as the body's first line, not as a subtitle."""
+    text = page(article("节后如何调养", ["专家建议:", P[4], P[5]]))
+    (only,) = items(text)
+    assert (only.title, only.subtitle) == ("节后如何调养", "")
+    assert only.paragraphs[0].startswith("专家建议:")
+
+
+def test_a_section_number_under_a_headline_is_not_part_of_it() -> None:
+    """It keeps a bare section number ("一") under a title out of the headline."""
+    text = page(article("河湾村的新年", ["一", P[4], P[5], "二", P[6]]))
+    (only,) = items(text)
+    assert (only.title, only.subtitle) == ("河湾村的新年", "")
+    assert only.section_heads == ("一", "二")
