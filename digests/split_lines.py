@@ -112,7 +112,9 @@ def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Le
     if not done or done[-1].role != "head" or idx + 1 >= len(lines):
         return False
     text = rules.nfkc(lines[idx]).strip()
-    if len(text) > 200 or ends_sentence(text):
+    if len(text) > 250 or rules.dateline(text):
         return False
     nxt = lines[idx + 1]
-    return bool(rules.dateline(nxt)) or rules.is_byline_line(nxt)
+    if rules.dateline(nxt):
+        return True  # nothing but a subtitle stands between a title and its dateline
+    return not ends_sentence(text) and len(text) <= 200 and rules.is_byline_line(nxt)

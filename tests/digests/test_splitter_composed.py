@@ -138,3 +138,18 @@ def test_a_section_number_under_a_headline_is_not_part_of_it() -> None:
     (only,) = items(text)
     assert (only.title, only.subtitle) == ("河湾村的新年", "")
     assert only.section_heads == ("一", "二")
+
+
+def test_a_summary_subtitle_in_sentences_before_a_dateline_is_the_subtitle() -> None:
+    """It reads a summary line that ends with "。" between a title and a dateline as the
+    subtitle: nothing else stands there."""
+    summary = "县长指出,要把乡村公路建设同产业发展结合起来。要让每一条新路都成为群众的致富路。"
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        article("青柳县召开农村公路建设推进会", ["本报青柳1月5日电(记者 郑远)" + P[0], P[1]]),
+    )
+    text = text.replace(
+        "青柳县召开农村公路建设推进会\n", "青柳县召开农村公路建设推进会\n\n" + summary + "\n"
+    )
+    _first, second = items(text)
+    assert (second.title, second.subtitle) == ("青柳县召开农村公路建设推进会", summary)
