@@ -167,7 +167,7 @@ async def _push(
             app.bot,
             archive,
             limiter,
-            telegram_parts,
+            lambda i, d, lang: telegram_parts(i, d, lang),
             EngineOptions(paid_broadcast=paid, concurrency=concurrency),
         )
         engine.bot_username = app.bot.username
@@ -186,7 +186,7 @@ async def _push(
         "cpu": cpu,
         "sent": engine.sent_messages,
         "ledger_sent": counts.sent,
-        "parts": len(engine.render(build_digest(issue, DigestOptions(bot_username="bench_bot")))),
+        "parts": len(build_digest(issue, DigestOptions(bot_username="bench_bot")).messages),
     }
 
 

@@ -37,8 +37,9 @@ TELEGRAM = "telegram"
 _LOG = logging.getLogger(__name__)
 _GONE = ("chat not found", "user not found", "peer_id_invalid", "chat_id is empty")
 
-# Renders one digest into (html, reply_markup as JSON or None) per message.
-Renderer = Callable[[Digest], tuple[tuple[str, str | None], ...]]
+# Renders one digest of an issue, in a language, into (html, reply_markup JSON or None)
+# per message.
+Renderer = Callable[[Issue, Digest, str], tuple[tuple[str, str | None], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +188,15 @@ class PushEngine:
             options = DigestOptions(
                 sections=sub.sections, language=sub.language, bot_username=self.bot_username
             )
-            parts = self._render(build_digest(issue, options))
+            parts = self._render(issue, build_digest(issue, options), sub.language)
             self._digests[key] = parts
         return parts
 
-    def render(self, digest: Digest) -> tuple[tuple[str, str | None], ...]:
+    def render(
+        self, issue: Issue, digest: Digest, language: str
+    ) -> tuple[tuple[str, str | None], ...]:
         """The messages of a digest exactly as the push sends them."""
-        return self._render(digest)
+        return self._render(issue, digest, language)
 
     def forget_digests(self) -> None:
         """Drop rendered digests (after an issue was replaced or withdrawn from)."""

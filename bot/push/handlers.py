@@ -134,7 +134,8 @@ class EditorCommands:
             sections=sections, language=language, bot_username=context.bot.username or ""
         )
         await self._answer(update, context, t(language, "preview_note"))
-        for html, markup in self.service.engine.render(build_digest(latest[0], options)):
+        digest = build_digest(latest[0], options)
+        for html, markup in self.service.engine.render(latest[0], digest, language):
             await context.bot.send_message(
                 chat.id,
                 html,

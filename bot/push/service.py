@@ -80,11 +80,12 @@ class PushService:
         if self.limiter is None:
             _LOG.warning("the bot has no PushRateLimiter: pushes are not paced")
         rate = settings.push_rate
+        texts = _texts(settings)
         self.engine = PushEngine(
             application.bot,
             services.archive,
             self.limiter,
-            telegram_parts,
+            lambda issue, digest, language: telegram_parts(issue, digest, language, texts),
             EngineOptions(
                 paid_broadcast=settings.paid_broadcast,
                 concurrency=max(4, min(64, int(rate / 4))),
@@ -100,7 +101,9 @@ class PushService:
         archive = self.services.archive
         if not archive.acquire_lease(self.lease, self.holder, LEASE_TTL_S):
             raise LeaseHeldError(lease_refusal(self.lease, archive.lease(self.lease)))
-        self.engine.bot_username = self.application.bot.username or ""
+        # No t.me links: /today (bot.handlers.telegram) renders titles with their /a_<id>
+        # commands, and a pushed digest must read the same.
+        self.engine.bot_username = ""
         self.engine.start()
         queue = self.application.job_queue
         if queue is None:
@@ -261,6 +264,17 @@ class PushService:
             remaining_messages=engine.queued_messages + engine.in_flight,
             in_flight=engine.in_flight,
         )
+
+
+def _texts(settings: Any) -> Callable[..., str] | None:
+    """The bot's texts (for the buttons' labels); built-in labels when config has none."""
+    from bot.i18n import Messages
+    from digests.errors import ConfigError
+
+    try:
+        return Messages.load(settings.config_dir).t
+    except ConfigError:
+        return None
 
 
 def _utcnow() -> dt.datetime:

@@ -12,9 +12,9 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.push.engine import EngineOptions, PushEngine
 from bot.push.limiter import PushRateLimiter
-from bot.push.render import telegram_parts
 from bot.push.request import AiohttpRequest
 from digests.archive import SqlArchive, open_archive
+from digests.digest import Digest
 from digests.model import Article, Issue, Page, Subscriber
 from tests.fake_bot_api import FakeBotApi
 
@@ -99,13 +99,21 @@ async def app(api: FakeBotApi) -> AsyncIterator[Application[Any, Any, Any, Any, 
     await application.shutdown()
 
 
+def render_parts(issue: Issue, digest: Digest, language: str) -> tuple[tuple[str, str | None], ...]:
+    from bot.i18n import Messages
+    from bot.push.render import telegram_parts
+    from bot.settings import config_dir
+
+    return telegram_parts(issue, digest, language, Messages.load(config_dir()).t)
+
+
 def make_engine(
     app: Application[Any, Any, Any, Any, Any, Any], archive: SqlArchive, concurrency: int = 8
 ) -> PushEngine:
     limiter = app.bot.rate_limiter
     assert isinstance(limiter, PushRateLimiter)
     engine = PushEngine(
-        app.bot, archive, limiter, telegram_parts, EngineOptions(concurrency=concurrency)
+        app.bot, archive, limiter, render_parts, EngineOptions(concurrency=concurrency)
     )
     engine.bot_username = app.bot.username
     return engine

@@ -64,7 +64,9 @@ async def test_a_long_digest_is_paced_a_second_apart(
         assert row is not None and row.state == "sent" and len(row.message_ids) == 2
     markup = sends(api)[0].params["reply_markup"]
     markup = json.loads(markup) if isinstance(markup, str) else markup
-    assert markup["inline_keyboard"][0][0]["callback_data"].startswith("a:dtrb20240210p01n")
+    button = markup["inline_keyboard"][0][0]
+    assert button["callback_data"].startswith("a:dtrb20240210p01n")
+    assert button["text"].startswith("全文：第")
 
 
 async def test_blocked_readers_are_marked_and_never_retried(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import subprocess
 import sys
 from collections import Counter
@@ -198,3 +199,27 @@ async def test_editor_commands(serve: App, api: FakeBotApi, archive: SqlArchive)
     api.send_text(ADMIN, "/push")
     (usage,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark)
     assert "/push now" in usage.params["text"]
+
+
+async def test_the_pushed_digest_is_the_one_today_shows(
+    serve: App, api: FakeBotApi, archive: SqlArchive
+) -> None:
+    """A pushed digest has the text and the 全文 buttons /today answers with."""
+    from bot.i18n import Messages
+    from bot.replies import Responder
+    from bot.settings import config_dir
+
+    (chat,) = subscribe(api, archive, 1, push_time="03:00", sections=("要闻",))
+    archive.store_issue(make_issue(3, 1800))
+    service_of(serve).push_now()
+    await asyncio.wait_for(service_of(serve).engine.idle(), 20)
+    pushed = api.calls_of("sendMessage", chat_id=chat)
+    responder = Responder(service_of(serve).services, Messages.load(config_dir()), ())
+    today = responder.text(responder.who("telegram", str(chat), chat, "zh"), "/today")
+    assert [c.params["text"] for c in pushed] == [m.html for m in today.messages]
+    for call, message in zip(pushed, today.messages, strict=True):
+        markup = call.params["reply_markup"]
+        rows = (json.loads(markup) if isinstance(markup, str) else markup)["inline_keyboard"]
+        assert [[(b["text"], b["callback_data"]) for b in row] for row in rows] == [
+            [(b.label, b.data) for b in row] for row in message.buttons
+        ]
