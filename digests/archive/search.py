@@ -59,6 +59,18 @@ def _ranked(scored: list[tuple[float, int, StoredArticle]]) -> list[tuple[float,
     return [(s, a) for s, _, a in scored]
 
 
+def _hit(sa: StoredArticle, score: float, text: str) -> Hit:
+    return Hit(
+        id=sa.article.id,
+        title=_title(sa),
+        date=sa.date,
+        page=sa.page,
+        section=sa.section,
+        score=round(score, 4),
+        snippet=text,
+    )
+
+
 def _title(sa: StoredArticle) -> str:
     a = sa.article
     return a.title or a.headline or a.text[:30]
@@ -114,15 +126,7 @@ class Searching(People):
         ranked = found
         needles = [*parsed.terms, *(w for p in parsed.phrases for w in p)]
         hits = tuple(
-            Hit(
-                id=sa.article.id,
-                title=_title(sa),
-                date=sa.date,
-                page=sa.page,
-                section=sa.section,
-                score=round(score, 4),
-                snippet=snippet(sa.article.text or sa.article.headline, needles),
-            )
+            _hit(sa, score, snippet(sa.article.text or sa.article.headline, needles))
             for score, sa in ranked[options.offset : options.offset + options.limit]
         )
         notices = []
@@ -156,15 +160,7 @@ class Searching(People):
             scored.append((similar + _GRAM_WEIGHT * gram_score / top, day, sa))
         ranked = _ranked(scored)
         hits = tuple(
-            Hit(
-                id=sa.article.id,
-                title=_title(sa),
-                date=sa.date,
-                page=sa.page,
-                section=sa.section,
-                score=round(score, 4),
-                snippet=sa.article.headline[:120],
-            )
+            _hit(sa, score, sa.article.headline[:120])
             for score, sa in ranked[options.offset : options.offset + options.limit]
         )
         return SearchResult(fragment, hits, len(ranked), "" if hits else NOTICE_NONE)
