@@ -38,6 +38,9 @@ from bot.push.pacing import (
 )
 
 PUSH = "push"
+# For a reply's second and later messages: paced a second apart in their chat like the
+# parts of a digest, but still a reply (its own queue, retried once after a 429).
+PACED = "paced"
 REPLY_BURST = 10
 _POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
 
@@ -109,12 +112,13 @@ class PushRateLimiter(BaseRateLimiter[str]):
             return await callback(*args, **kwargs)
         key = str(chat_id)
         push = rate_limit_args == PUSH
+        paced = push or rate_limit_args == PACED
         pace = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
         loop = asyncio.get_running_loop()
         retries = 0 if push else 1
         while True:
-            await self._wait_turn(loop, key, push, pace)
-            self.clock.begin(key, push)
+            await self._wait_turn(loop, key, push, paced, pace)
+            self.clock.begin(key, paced)
             try:
                 result = await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -131,7 +135,7 @@ class PushRateLimiter(BaseRateLimiter[str]):
                     self._answered(loop.time())
                 raise
             finally:
-                self.clock.end(key, push, loop.time())
+                self.clock.end(key, paced, loop.time())
             self.backoff.success()
             self._answered(loop.time())
             return result
@@ -155,6 +159,7 @@ class PushRateLimiter(BaseRateLimiter[str]):
         loop: asyncio.AbstractEventLoop,
         key: str,
         push: bool,
+        paced: bool,
         pace: _Pace,
     ) -> None:
         # A reply takes a slot of its own queue (short, so it jumps the digests waiting
@@ -163,7 +168,7 @@ class PushRateLimiter(BaseRateLimiter[str]):
         slot = False
         while True:
             now = loop.time()
-            ready = max(self.backoff.paused_until, self.clock.ready_at(key, push))
+            ready = max(self.backoff.paused_until, self.clock.ready_at(key, paced))
             if ready > now:
                 await asyncio.sleep(_POLL_S if math.isinf(ready) else ready - now)
                 slot = False  # a pause or another send to this chat began: queue again

@@ -9,6 +9,7 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.push.limiter import PACED
 from digests.archive import SqlArchive
 from digests.model import Subscriber
 from tests.bot.push.conftest import KEY, build_app, make_engine, make_issue, subscribe
@@ -245,3 +246,13 @@ async def test_a_digest_under_way_goes_before_new_ones(
     assert len(order) == 80
     second_part_of_first = order.index(chats[0], order.index(chats[0]) + 1)
     assert second_part_of_first < order.index(chats[-1])
+
+
+async def test_later_messages_of_a_reply_can_be_paced(api: FakeBotApi, app: App) -> None:
+    """With rate_limit_args=PACED a reply's next message waits a second in its chat."""
+    api.user(55)
+    await app.bot.send_message(55, "first")
+    await app.bot.send_message(55, "second", rate_limit_args=PACED)
+    await app.bot.send_message(55, "third", rate_limit_args=PACED)
+    first, second, third = sends(api)
+    assert second.at - first.at >= 1.0 and third.at - second.at >= 1.0
