@@ -6,8 +6,8 @@ Every headline block that the splitter weighs (not the first of a page, not afte
 text, not on theory pages) becomes one example: its features (split_score.block_features,
 with the article so far as the answer key builds it) and whether the key starts an article
 there. A logistic regression (L2, plain gradient descent: no dependencies, deterministic)
-gives the weights, printed as a TOML table for config/splitter.toml or as the defaults of
-digests/split_lexicon.py. Reading the evaluation data is all this does; nothing is copied.
+gives the weights, printed as the table of digests/split_weights.py (the defaults every
+caller uses). Reading the evaluation data is all this does; nothing is copied.
 """
 
 from __future__ import annotations
@@ -135,9 +135,8 @@ def main() -> None:
     w = fit(data, args.l2)
     right = sum((w["bias"] + sum(w[k] * v for k, v in f.items()) > 0) == bool(y) for f, y in data)
     print(f"# {len(data)} blocks, {sum(y for _, y in data)} starts, {right} right when fitted")
-    print("[start_weights]")
     for k, v in sorted(w.items()):
-        print(f"{k} = {v:.3f}")
+        print(f'        "{k}": {v:.3f},')
 
 
 if __name__ == "__main__":

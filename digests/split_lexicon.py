@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from digests.split_weights import START_WEIGHTS
+
 # Common single-character surnames, most frequent first; names are 2-3 characters long.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜"
@@ -78,9 +80,8 @@ DEFAULT_AD_WORDS = (
     "扫码",
 )
 DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "编者的话", "阅读提示", "导读")
-# Weights of the signs that a headline block starts an article (digests.split_score), read
-# from config/splitter.toml. Empty means: the first rule that fires decides.
-DEFAULT_START_WEIGHTS: Mapping[str, float] = MappingProxyType({})
+# Weights of the signs that a headline block starts an article (digests.split_score).
+DEFAULT_START_WEIGHTS: Mapping[str, float] = START_WEIGHTS
 
 
 @dataclass(frozen=True, slots=False)

@@ -124,14 +124,14 @@ def settled_reason(
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
     reason = rule_reason(tokens, t, draft, named)
-    if named or not lex.start_weights or reason in _SURE:
+    if named or reason in _SURE:
         return reason
     return None
 
 
 def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> str:
     """The first sign that says "new article", in order of trust (pages with bare author
-    lines under their titles, and a lexicon without weights)."""
+    lines under their titles decide by it alone)."""
     block = tokens[t]
     assert isinstance(block, Block)
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):

@@ -7,7 +7,8 @@ follows it (a dateline, a quote), what precedes it (a closing note, a credit, a 
 that announces a list), how the block matches the subheads already seen in the article
 (parallel subheads), and whether the text below shares words with the text above. The
 weights are data (``Lexicon.start_weights``; defaults fitted on one month of a national
-daily's pages by bench/split_fit.py, kept in config/splitter.toml). Pure functions on local values.
+daily's pages by bench/split_fit.py, kept in digests/split_weights.py). Pure functions on
+local values.
 """
 
 from __future__ import annotations

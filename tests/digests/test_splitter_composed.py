@@ -77,15 +77,19 @@ def test_a_plain_reporter_line_under_a_piece_keeps_the_package_together() -> Non
 
 
 def configured() -> SplitOptions:
-    """The options the CLI uses: the lexicon with config/splitter.toml's weights."""
+    """The options the CLI uses: the defaults plus config/splitter.toml."""
     return SplitOptions(lexicon=load_lexicon(Path(__file__).resolve().parents[2] / "config"))
 
 
-def test_the_configured_lexicon_weighs_headline_signs() -> None:
-    """It reads the start weights from config/splitter.toml (extending the defaults)."""
+def test_the_default_and_the_configured_lexicon_weigh_alike() -> None:
+    """It weighs headline signs with the same weights whether a caller builds the default
+    lexicon or loads the configured one, and a configured weight overrides one default."""
     lex = configured().lexicon
+    assert lex.start_weights == Lexicon().start_weights
     assert lex.start_weights["numbered"] < 0 < lex.start_weights["topic_shift"]
-    assert Lexicon().extended({"start_weights": {"bias": 2}}).start_weights == {"bias": 2.0}
+    changed = Lexicon().extended({"start_weights": {"bias": 2}}).start_weights
+    assert changed["bias"] == 2.0
+    assert changed["numbered"] == lex.start_weights["numbered"]
 
 
 def test_numbered_subheads_stay_in_their_article() -> None:
