@@ -18,6 +18,7 @@ from digests import split_rules as rules
 from digests.model import Article, Page
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines
+from digests.split_package import open_package
 from digests.split_page import build_drafts, finish, group_blocks, named_page, split_by_names
 from digests.split_pieces import reassemble
 
@@ -71,6 +72,8 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     drafts = split_by_names(build_drafts(tokens, lex))
     if named_page(tokens):
         drafts = reassemble(drafts)
+    for draft in drafts:
+        open_package(draft, lex)
     articles = finish(drafts, lex)
     if articles or not classified:
         return articles

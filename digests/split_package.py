@@ -1,0 +1,56 @@
+"""Packages: several pieces, each with its own headline and reporter, under one headline.
+
+A paper lists a package as one article whose title is the package's own headline; the
+pieces' headlines, reporter lines and signatures are part of its text. When the first
+piece's headline is printed right under the package's, the two come out as one headline
+block. The later pieces show it is a package: a subhead followed by a plain reporter line,
+or letters each closed by a "place name" signature. A kicker ("…——") inside the block
+rather than on its first line opens a piece's headline when later pieces are led by
+kickers too.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from digests import split_rules as rules
+from digests.split_article import Draft
+from digests.split_lexicon import Lexicon
+
+
+def open_package(draft: Draft, lex: Lexicon) -> None:
+    """Move the first piece's headline and reporter line out of a package's headline."""
+    texts = [rules.nfkc(x).strip() for x in draft.head]
+    if len(texts) < 2 or texts[0].endswith("——"):
+        return
+    inner = [i for i in range(1, len(texts) - 1) if texts[i].endswith("——")]
+    if inner and _dashed_pieces(draft):
+        keep = inner[0]
+    elif (draft.bylines and _reported_pieces(draft)) or _signed_pieces(draft, lex):
+        keep = 1
+    else:
+        return
+    piece = [("sub", line) for line in draft.head[keep:]]
+    reporters = [("line", line) for line in draft.bylines]
+    draft.entries[:0] = piece + reporters
+    draft.head = draft.head[:keep]
+    draft.bylines = []
+
+
+def _reported_pieces(draft: Draft) -> bool:
+    """A later subhead followed by a plain reporter line: the next piece of a package."""
+    kinds = [k for k, _ in draft.entries]
+    return any(a == "sub" and b == "line" for a, b in itertools.pairwise(kinds))
+
+
+def _dashed_pieces(draft: Draft) -> bool:
+    """A later subhead led by a kicker ("…——"), as the first piece's headline is."""
+    return any(k == "sub" and rules.nfkc(t).strip().endswith("——") for k, t in draft.entries)
+
+
+def _signed_pieces(draft: Draft, lex: Lexicon) -> bool:
+    """Letters: the text before the first subhead and before a later one ends in a
+    signature."""
+    ends = [i for i, (k, _) in enumerate(draft.entries) if k == "sub" and i > 0]
+    signed = [i for i in ends if rules.is_signature(draft.entries[i - 1][1], lex)]
+    return bool(signed) and signed[0] == ends[0]

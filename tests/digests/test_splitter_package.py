@@ -1,0 +1,69 @@
+"""The splitter on packages: several pieces, each with its own headline and reporter or
+signature, listed by the paper as one article under the package's headline."""
+
+from __future__ import annotations
+
+from digests.model import Article
+from digests.splitter import split_text
+from tests.builders.pages import PARAS, article, page
+
+P = PARAS
+
+
+def items(text: str) -> list[Article]:
+    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+
+
+def test_the_first_piece_headline_under_the_package_headline_is_text() -> None:
+    """It keeps only the package's own headline as the title when the first piece's
+    headline and reporter line follow it directly and later pieces have their own."""
+    text = page(
+        "新春走基层 过个暖心年",
+        "河湾村 大棚里的新年",
+        "本报记者 周晓岚",
+        P[4],
+        P[5],
+        "柳林镇 书香里的新年",
+        "本报记者 孙海",
+        P[8],
+        P[9],
+    )
+    (only,) = items(text)
+    assert (only.kicker, only.title, only.subtitle) == ("", "新春走基层 过个暖心年", "")
+    assert only.paragraphs[:3] == ("河湾村 大棚里的新年", "本报记者 周晓岚", P[4])
+    assert "柳林镇 书香里的新年" in only.section_heads
+
+
+def test_letters_closed_by_signatures_stay_under_their_column_headline() -> None:
+    """It reads a short column headline over letters, each signed "place name", as the
+    title; the first letter's headline is part of the text."""
+    text = page(
+        "群众呼声",
+        "乡村公路要常养护",
+        P[0],
+        P[3],
+        "青柳县 王桂芳",
+        "河边路灯该修了",
+        P[10],
+        "柳林镇 李明",
+    )
+    (only,) = items(text)
+    assert only.title == "群众呼声"
+    assert only.paragraphs[0] == "乡村公路要常养护"
+
+
+def test_an_ordinary_headline_with_a_reporter_keeps_its_lines() -> None:
+    """It leaves a kicker and title over a reporter line alone when no pieces follow."""
+    text = page(
+        article(
+            "大棚蔬菜走俏节日市场",
+            [P[4], P[5]],
+            kicker="河湾村合作社扩大种植",
+            byline=["本报记者 周晓岚"],
+        ),
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+    )
+    first, second = items(text)
+    assert first.headline == "河湾村合作社扩大种植 大棚蔬菜走俏节日市场"
+    assert first.byline == "本报记者 周晓岚"
+    assert second.title == "县图书馆春节不打烊"
