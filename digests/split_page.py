@@ -124,6 +124,8 @@ def settled_reason(
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
     reason = rule_reason(tokens, t, draft, named)
+    if draft.collection and reason == "dateline":
+        return None  # the briefs of a collection ("速览") each open on a dateline
     if named or reason in _SURE:
         return reason
     return None

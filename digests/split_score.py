@@ -30,6 +30,9 @@ _NUMBERED = re.compile(
     r"第[一二三四五六七八九十]+[，,、]?|[■□●◆◇○▲△★☆])"
 )
 _FINAL = ("!", "?", "！", "？", "…", "......")
+# A news lead opens on the time or the place of the event ("1月31日,", "近日,", "当地时间…").
+_TIME_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日[,，]|近日|日前|近期|当地时间)")
+_PARALLEL = 3  # characters: subheads of one article are about as long as each other
 
 
 class BlockLike(Protocol):
@@ -69,6 +72,7 @@ def block_features(
     f["colon_end"] = float(texts[-1].endswith((":", "：")))
     f.update(_after(tokens, t))
     f.update(_before(tokens, t, draft))
+    f.update(_parallel(tokens, t, draft))
     f.update(_topic(tokens, t, draft))
     return f
 
@@ -81,6 +85,9 @@ def _after(tokens: Sequence[BlockLike | Line], t: int) -> dict[str, float]:
     f["next_name"] = float(nxt is not None and nxt.role == "name")
     f["next_byline"] = float(nxt is not None and nxt.role == "byline")
     f["next_quote"] = float(text[:1] in '“"')
+    f["next_time_lead"] = float(
+        nxt is not None and nxt.role == "body" and bool(_TIME_LEAD.match(text))
+    )
     paras = chars = 0
     for tok in tokens[t + 1 :]:
         if not isinstance(tok, Line):
@@ -107,7 +114,25 @@ def _before(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dic
     f["draft_subs"] = float(bool(subs))
     f["lead_dateline"] = float(bool(paras) and _opens(rules.nfkc(paras[0])))
     f["collection"] = float(draft.collection)
+    f["collection_brief"] = float(draft.collection and _after(tokens, t)["next_dateline"] > 0)
     return f
+
+
+def _parallel(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict[str, float]:
+    """Is the block as long as the article's last subhead, or as the next block below?
+    Subheads of one article come in a parallel series; headlines of articles vary."""
+    block = tokens[t]
+    assert not isinstance(block, Line)
+    size = len("".join(block.lines))
+    subs = [x for k, x in draft.entries if k == "sub"]
+    ahead = next((tok for tok in tokens[t + 2 :] if not isinstance(tok, Line)), None)
+    return {
+        "subs_count": math.log1p(len(subs)),
+        "parallel_prev": float(bool(subs) and abs(len(subs[-1]) - size) <= _PARALLEL),
+        "parallel_next": float(
+            ahead is not None and abs(len("".join(ahead.lines)) - size) <= _PARALLEL
+        ),
+    }
 
 
 def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict[str, float]:

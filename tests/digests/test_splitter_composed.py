@@ -157,3 +157,31 @@ def test_a_summary_subtitle_in_sentences_before_a_dateline_is_the_subtitle() -> 
     )
     _first, second = items(text)
     assert (second.title, second.subtitle) == ("青柳县召开农村公路建设推进会", summary)
+
+
+def test_the_briefs_of_a_collection_stay_in_it_though_each_has_a_dateline() -> None:
+    """It keeps the briefs under a collection label ("速览"), each with its own title and
+    "本报…电" dateline, in the collection's one article."""
+    text = page(
+        "速览",
+        "县图书馆春节不打烊",
+        "本报青柳1月5日电(记者 吴晨)" + P[7],
+        "河道治理见成效",
+        "本报青柳1月5日电(记者 郑远)" + P[10],
+        P[11],
+    )
+    (only,) = items(text)
+    assert only.title == "速览"
+    assert P[11] in only.paragraphs
+
+
+def test_a_headline_over_a_lead_on_the_time_of_the_event_starts_an_article() -> None:
+    """It starts an article at a short headline whose first paragraph opens on a date
+    ("1月5日,…"), after an article of another subject."""
+    text = page(
+        article("大棚蔬菜走俏节日市场", [P[4], P[5], P[6]]),
+        article("县图书馆春节不打烊", ["1月5日," + P[7], P[8], P[9]]),
+    )
+    first, second = items(text)
+    assert second.title == "县图书馆春节不打烊"
+    assert P[6] in first.paragraphs
