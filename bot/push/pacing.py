@@ -16,6 +16,7 @@ GROUP_GAP_S = 3.0  # 20 messages per minute per group or channel
 MARGIN_S = 0.05  # loopback and clock jitter between the server's stamps and ours
 HEADROOM = 0.97  # aim a little under the configured rate: jitter may bunch a few requests
 HIGH_RATE_HEADROOM = 0.94
+CAP_SLACK_S = 0.03
 
 
 def is_group(chat_id: object) -> bool:
@@ -86,7 +87,10 @@ def cap_for(rate: float | None) -> WindowCap:
     """The hard cap beside the pacer: the rate itself, a little under it at high rates."""
     if not rate:
         return WindowCap(None)
-    return WindowCap(max(1, int(rate if rate < 100 else rate * 0.96)))
+    # Counted over a little more than a second, so that a server whose clock bunches our
+    # requests by up to CAP_SLACK_S still sees at most the limit in any one second.
+    limit = rate if rate < 100 else rate * 0.97
+    return WindowCap(max(1, int(limit)), window=1.0 + CAP_SLACK_S)
 
 
 def pacer_for(rate: float | None) -> Pacer:
