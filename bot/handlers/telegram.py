@@ -24,12 +24,13 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.handlers.state import BotState
+from bot.push.limiter import PACED
 from bot.replies import Responder
 from bot.replies.base import Message, Reply, Who
 from bot.upload import post_upload
 
 log = logging.getLogger(__name__)
-Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotState]
+Context = CallbackContext[ExtBot[str], dict[Any, Any], dict[Any, Any], BotState]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -63,13 +64,16 @@ async def send_reply(
         except BadRequest as e:
             if "not modified" not in str(e).lower():
                 raise
-    for m in messages:
+    for i, m in enumerate(messages):
+        # A reply's later messages keep Telegram's 1 msg/s per chat, like digest parts.
+        later = i > 0 or len(messages) < len(reply.messages)
         await context.bot.send_message(
             chat_id,
             m.html,
             parse_mode=ParseMode.HTML,
             reply_markup=_keyboard(m),
             link_preview_options=_NO_PREVIEW,
+            rate_limit_args=PACED if later else None,
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.replies import Responder
@@ -51,6 +53,8 @@ async def test_a_long_article_is_split_at_sentences(bot: Running) -> None:
     parts = bot.api.calls_of("sendMessage", chat_id=READER, since=mark)
     assert len(parts) >= 2 and all(p.ok for p in parts)
     assert all(p.params["text"].rstrip().endswith("。") for p in parts)
+    # Telegram allows about one message a second per private chat.
+    assert all(b.at - a.at >= 1.0 for a, b in itertools.pairwise(parts))
     assert "很长的测试文章" in parts[0].params["text"]
 
 
