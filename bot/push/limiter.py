@@ -42,6 +42,7 @@ PUSH = "push"
 # parts of a digest, but still a reply (its own queue, retried once after a 429).
 PACED = "paced"
 REPLY_BURST = 10
+PAID_OVERFLOW_S = 0.5  # with paid broadcast on, a reply that would wait longer is paid
 _POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
 
 _LOG = logging.getLogger(__name__)
@@ -113,8 +114,12 @@ class PushRateLimiter(BaseRateLimiter[str]):
         key = str(chat_id)
         push = rate_limit_args == PUSH
         paced = push or rate_limit_args == PACED
-        pace = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
         loop = asyncio.get_running_loop()
+        if self._paid and not push and self._free.replies.delay(loop.time()) > PAID_OVERFLOW_S:
+            # The operator pays for speed: replies that would queue behind the free
+            # 30 msg/s go out as paid broadcasts instead of keeping readers waiting.
+            data["allow_paid_broadcast"] = True
+        pace = self._paid if self._paid and data.get("allow_paid_broadcast") else self._free
         retries = 0 if push else 1
         while True:
             await self._wait_turn(loop, key, push, paced, pace)

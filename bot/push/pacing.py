@@ -47,6 +47,12 @@ class Pacer:
         if self.interval:
             self._tat = max(self._tat, now) + self.interval
 
+    def delay(self, now: float) -> float:
+        """How long a request reserving a slot now would wait for it."""
+        if not self.interval:
+            return 0.0
+        return max(0.0, max(self._tat, now) - self.tolerance - now)
+
     def reserve(self, now: float) -> float:
         if not self.interval:
             return now

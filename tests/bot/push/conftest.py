@@ -76,7 +76,7 @@ def subscribe(
 
 
 def build_app(
-    api: FakeBotApi, rate: float | None = 200.0
+    api: FakeBotApi, rate: float | None = 200.0, paid_rate: float | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The real PTB Application, with the push's limiter and transport, on the fake server."""
     return (
@@ -86,7 +86,7 @@ def build_app(
         .base_file_url(f"{api.base_url}/file/bot")
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=2))
-        .rate_limiter(PushRateLimiter(rate))
+        .rate_limiter(PushRateLimiter(rate, paid_rate))
         .build()
     )
 

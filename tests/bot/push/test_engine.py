@@ -256,3 +256,28 @@ async def test_later_messages_of_a_reply_can_be_paced(api: FakeBotApi, app: App)
     await app.bot.send_message(55, "third", rate_limit_args=PACED)
     first, second, third = sends(api)
     assert second.at - first.at >= 1.0 and third.at - second.at >= 1.0
+
+
+def open_chats(api: FakeBotApi, ids: range) -> list[int]:
+    for chat_id in ids:
+        api.user(chat_id)
+    return list(ids)
+
+
+async def test_with_paid_broadcast_a_reply_queue_overflows_into_paid_sends(
+    api: FakeBotApi,
+) -> None:
+    """Replies that would wait behind the free rate go as paid broadcasts; none without."""
+    for paid in (None, 1000.0):
+        app = build_app(api, rate=5.0, paid_rate=paid)
+        await app.initialize()
+        mark = api.mark()
+        chats = open_chats(api, range(3001, 3013))
+        await asyncio.gather(*(app.bot.send_message(c, "welcome") for c in chats))
+        await app.shutdown()
+        paid_sends = [
+            c
+            for c in api.calls_of("sendMessage", since=mark)
+            if c.params.get("allow_paid_broadcast")
+        ]
+        assert (0 < len(paid_sends) < len(chats)) if paid else not paid_sends
