@@ -307,6 +307,7 @@ def split_documents(
             text = decode_text(data, name)
             date = date or detect_issue_date(text)
             found = split_text(text, opts)
+        date = date or next((p.date for p in found if p.date), None)
         pages += [(order, p) for p in found]
     ordered = sorted(pages, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))
     return SplitDocuments(join_continuations([p for _, p in ordered]), date)

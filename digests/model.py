@@ -53,6 +53,7 @@ class Page:
     number: int | None
     name: str = ""
     articles: tuple[Article, ...] = ()
+    date: dt.date | None = None  # the issue date its header printed, when it printed one
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from digests.pdf.paragraphs import block_left, column_lefts, split_paragraphs
 from digests.pdf.reader import read_pdf
 from digests.pdf.roles import PageStyle, is_display
 from digests.pdf.structure import build_articles
-from digests.splitter import SplitOptions, split_page_lines
+from digests.splitter import SplitOptions, detect_issue_date, split_page_lines
 from digests.textrepair import ends_sentence
 
 _HEADER_BAND = 0.12  # of the page height: where the running header sits
@@ -59,7 +59,7 @@ def split_pdf(
         if number is None and len(raw_pages) == 1:
             number = opts.page_number
         name = page.name or (opts.section_names.get(number, "") if number is not None else "")
-        pages.append(Page(number=number, name=name, articles=page.articles))
+        pages.append(Page(number=number, name=name, articles=page.articles, date=page.date))
     return tuple(pages)
 
 
@@ -76,16 +76,17 @@ def split_page(raw: RawPage, options: SplitOptions) -> Page:
     blocks = build_blocks(build_lines(glyphs, raw.rules), raw.rules)
     header = _header(blocks, raw.height)
     number, name = _number_and_name(header)
+    date = detect_issue_date("\n".join(b.text for b in header))
     blocks = [b for b in blocks if b not in header]
     if not blocks:
-        return Page(number=number, name=name)
+        return Page(number=number, name=name, date=date)
     style = _style(blocks)
     entries, _banners = reading_order(blocks, raw.rules, style.size)
     if any(is_display(b, style) for b, _ in entries):
         articles = build_articles(entries, style, options.lexicon, raw.rules)
     else:
         articles = _by_text([b for b, _ in entries], style, options)
-    return Page(number=number, name=name, articles=tuple(articles))
+    return Page(number=number, name=name, articles=tuple(articles), date=date)
 
 
 def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -> list[Article]:

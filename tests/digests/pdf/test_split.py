@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from digests.model import Article, Page
@@ -32,6 +34,11 @@ def by_title(page: Page, title: str) -> Article:
 
 def test_it_reads_the_page_number_and_name_from_the_header(page: Page) -> None:
     assert (page.number, page.name) == (5, "理论")
+
+
+def test_it_reads_the_issue_date_from_the_header(page: Page) -> None:
+    """The date in the running header dates the issue when a PDF is posted."""
+    assert page.date == dt.date(2024, 3, 5)
 
 
 def test_it_lists_the_articles_and_the_photo_and_nothing_else(page: Page) -> None:
