@@ -40,7 +40,7 @@ class IngestResult:
         out: list[tuple[str, list[str]]] = []
         for p in self.issue.pages:
             name = p.name or (f"第{p.number}版" if p.number is not None else "")
-            out.append((name, [a.title or a.headline for a in p.articles if a.headline]))
+            out.append((name, [_listed(a) for a in p.articles if a.headline or a.paragraphs]))
         return out
 
     def describe(self) -> str:
@@ -51,6 +51,12 @@ class IngestResult:
             lines.append(f"  {name}")
             lines.extend(f"    - {h}" for h in heads)
         return "\n".join(lines)
+
+
+def _listed(a: Article) -> str:
+    """A preview line: the title, with the kind when it is not an article."""
+    text = a.title or a.headline or (a.paragraphs[0][:30] if a.paragraphs else "")
+    return text if a.kind == "article" else f"[{a.kind}] {text}"
 
 
 def newspaper_sections(config_dir: Path, newspaper: str) -> dict[int, str]:
