@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digests.archive.base import Archive, ArticleWords, IndexedArticle, StoredArticle
+from bot.ingest import summarize_for_archive
+from digests.archive.base import Archive, IndexedArticle, StoredArticle
 from digests.errors import InputError
 from digests.model import Article
-from digests.summarizer import SummaryOptions, summarize_article
+from digests.summarizer import SummaryOptions
 from digests.words import Segmenter
 
 _CHUNK = 64  # lines per task sent to a worker
@@ -122,21 +123,9 @@ def prepare(
         except ValueError as e:
             out.append((line.lineno, str(e)))
             continue
-        s = summarize_article(article, seg, sopts)
-        head = [w for w in seg.cut(article.headline) if not w.isspace()]
-        body = s.words[len(head) :] if list(s.words[: len(head)]) == head else s.words
-        article = Article(
-            id=article.id,
-            kicker=article.kicker,
-            title=article.title,
-            subtitle=article.subtitle,
-            paragraphs=article.paragraphs,
-            summary=s.summary,
-            keywords=s.keywords,
-        )
+        article, words = summarize_for_archive(article, seg, sopts)
         section = options.sections.get(page or 0, "")
         stored = StoredArticle(article, options.newspaper, date, page, section, seq)
-        words = ArticleWords(tuple(seg.search_words(head)), tuple(seg.search_words(body)))
         out.append(IndexedArticle(stored, words, line.digest))
     return out
 

@@ -99,6 +99,18 @@ def _number_articles(issue: Issue, slug: str, sections: dict[int, str]) -> Issue
     return replace(issue, pages=tuple(pages))
 
 
+def summarize_for_archive(
+    article: Article, segmenter: Segmenter, options: SummaryOptions
+) -> tuple[Article, ArticleWords]:
+    """The article with its summary and keywords, and its index words: one segmentation
+    serves both (the summarizer's words start with the headline's)."""
+    s = summarize_article(article, segmenter, options)
+    head = [w for w in segmenter.cut(article.headline) if not w.isspace()]
+    body = s.words[len(head) :] if list(s.words[: len(head)]) == head else s.words
+    words = ArticleWords(tuple(segmenter.search_words(head)), tuple(segmenter.search_words(body)))
+    return replace(article, summary=s.summary, keywords=s.keywords), words
+
+
 def prepare_issue(
     issue: Issue, segmenter: Segmenter, options: SummaryOptions
 ) -> tuple[Issue, dict[str, ArticleWords]]:
@@ -108,13 +120,8 @@ def prepare_issue(
     for page in issue.pages:
         arts: list[Article] = []
         for a in page.articles:
-            s = summarize_article(a, segmenter, options)
-            head = [w for w in segmenter.cut(a.headline) if not w.isspace()]
-            body = s.words[len(head) :] if list(s.words[: len(head)]) == head else s.words
-            words[a.id] = ArticleWords(
-                tuple(segmenter.search_words(head)), tuple(segmenter.search_words(body))
-            )
-            arts.append(replace(a, summary=s.summary, keywords=s.keywords))
+            done, words[a.id] = summarize_for_archive(a, segmenter, options)
+            arts.append(done)
         pages.append(replace(page, articles=tuple(arts)))
     return replace(issue, pages=tuple(pages)), words
 
