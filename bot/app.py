@@ -163,7 +163,13 @@ async def run_application(app: BotApp, stop: asyncio.Event) -> None:
     """Initialise, run post_init, take updates (poll or webhook) until ``stop`` is set."""
     settings = app.bot_data.settings
     assert settings is not None
-    await app.initialize()
+    try:
+        await app.initialize()
+    except BaseException:
+        # Application.shutdown() skips an app that never initialised: close the HTTP
+        # sessions the bot opened before its getMe failed.
+        await app.bot.shutdown()
+        raise
     started = False
     try:
         if app.post_init:

@@ -44,6 +44,8 @@ def _serve_console(settings: Settings) -> int:
 
 
 def _serve_telegram(settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import build_application, run_application
 
     async def main() -> None:
@@ -54,7 +56,18 @@ def _serve_telegram(settings: Settings) -> int:
                 loop.add_signal_handler(sig, stop.set)
         await run_application(build_application(settings), stop)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        raise PaperboyError(
+            "the Bot API refused PAPERBOY_TELEGRAM_TOKEN: check the token from @BotFather"
+        ) from None
+    except NetworkError as e:
+        where = settings.telegram_base_url or "https://api.telegram.org"
+        raise PaperboyError(
+            f"cannot reach the Telegram Bot API at {where} ({e}); check the network "
+            "or PAPERBOY_TELEGRAM_BASE_URL"
+        ) from None
     return 0
 
 
