@@ -20,6 +20,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -27,7 +28,7 @@ import digests.split_page as sp
 from digests.loader import load_lexicon
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines
-from digests.split_score import block_features
+from digests.split_score import block_features, score
 
 
 def norm(s: str | None) -> str:
@@ -64,7 +65,10 @@ def starts(lines: list[str], gold: dict[str, list[dict[str, str]]]) -> set[int]:
     return out
 
 
-def examples(page_dir: Path, lex: Lexicon) -> list[tuple[dict[str, float], int]]:
+def examples(page_dir: Path, lex: Lexicon, own: bool = False) -> list[tuple[dict[str, float], int]]:
+    """(features, starts-an-article) of every weighed block of one page. The article so far
+    is the answer key's (own=False) or, to learn from the states the splitter really
+    reaches after its own mistakes, the one its current weights build (own=True)."""
     gold = json.loads((page_dir / "gold.json").read_text(encoding="utf-8"))
     lines = page_lines((page_dir / "page.txt").read_text(encoding="utf-8"))
     classified = classify(lines, lex)
@@ -88,7 +92,10 @@ def examples(page_dir: Path, lex: Lexicon) -> list[tuple[dict[str, float], int]]
         if settled is not None:
             return settled
         label = any(k in opening for k in span)
-        out.append((block_features(tokens, t, draft), int(label)))  # type: ignore[arg-type]
+        features = block_features(tokens, t, draft)  # type: ignore[arg-type]
+        out.append((features, int(label)))
+        if own:
+            return "weighed" if score(features, lex.start_weights) > 0 else ""
         return "gold" if label else ""
 
     sp.start_reason = forced  # type: ignore[assignment]
@@ -122,19 +129,26 @@ def fit(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--rounds", type=int, default=3, help="refits on the splitter's own states")
     ap.add_argument("dirs", nargs="+", type=Path)
     args = ap.parse_args()
     base = load_lexicon(Path(__file__).resolve().parents[1] / "config")
-    lex = dataclasses.replace(base, start_weights={"bias": 1.0})  # weigh every open block
-    data: list[tuple[dict[str, float], int]] = []
+    pages: list[Path] = []
     for d in args.dirs:
-        pages = [d] if (d / "gold.json").is_file() else sorted(d.iterdir())
-        for page_dir in pages:
-            if (page_dir / "gold.json").is_file():
-                data += examples(page_dir, lex)
-    w = fit(data, args.l2)
-    right = sum((w["bias"] + sum(w[k] * v for k, v in f.items()) > 0) == bool(y) for f, y in data)
-    print(f"# {len(data)} blocks, {sum(y for _, y in data)} starts, {right} right when fitted")
+        pages += [d] if (d / "gold.json").is_file() else sorted(d.iterdir())
+    pages = [p for p in pages if (p / "gold.json").is_file()]
+    forced = dataclasses.replace(base, start_weights={"bias": 1.0})  # weigh every open block
+    data = [x for p in pages for x in examples(p, forced)]
+    # With rounds, start from the current weights and refine them; without, fit afresh.
+    w = dict(base.start_weights) if args.rounds else fit(data, args.l2)
+    for _ in range(args.rounds):
+        # The states the splitter reaches with these weights, mistakes and all, join the
+        # data: what a block looks like after a missed start is learnt too.
+        lex = dataclasses.replace(base, start_weights=MappingProxyType(w))
+        data += [x for p in pages for x in examples(p, lex, own=True)]
+        w = fit(data, args.l2)
+    right = sum((score(f, w) > 0) == bool(y) for f, y in data)
+    print(f"# {len(data)} block states, {sum(y for _, y in data)} starts, {right} right")
     for k, v in sorted(w.items()):
         print(f'        "{k}": {v:.3f},')
 

@@ -99,12 +99,23 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     if not rules.heading_like(text, lex) or rules.continuation(text):
         return False
     nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
+    if _closes_letter(lines, idx, lex):
+        return False
     if text.endswith((":", "：")) and not rules.heading_like(nxt, lex):
         return False  # "专家建议:" leads into the paragraph below, a kicker into a title
     if runs_on_block([text]):
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
+
+
+def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A closing line ("敬礼!") before the closing note, or before the signature that
+    precedes it: no headline stands right above the note that ends an article."""
+    after = [rules.nfkc(x).strip() for x in lines[idx + 1 : idx + 3]]
+    if after and rules.is_name_line(after[0], lex):
+        after = after[1:]
+    return bool(after) and (rules.is_author_note(after[0]) or rules.is_end_marker(after[0]))
 
 
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

@@ -254,6 +254,8 @@ def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
                 draft = Draft(head=tok.lines, labels=pending_labels[:])
                 first = rules.nfkc(tok.lines[0]).strip()
                 draft.collection = first in lex.collection_labels
+                if first in lex.photo_labels:
+                    draft.kind = "photo"  # "图片报道": the whole item is the photo's caption
                 drafts.append(draft)
                 pending_labels.clear()
                 resume = None
@@ -265,6 +267,9 @@ def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
             pending_labels.append(tok.text)
             continue
         if tok.role == "banner":
+            continue
+        if draft is not None and draft.closed and tok.role == "credit":
+            draft.entries.append(("para", tok.text))  # "制图:…" under a photo's own credit
             continue
         if draft is None or draft.closed:
             if resume is not None and tok.role == "body":
@@ -317,7 +322,7 @@ def _photo(drafts: list[Draft], draft: Draft, credit: str) -> tuple[Draft, Draft
     if paras == 0:
         draft.entries.append(("para", credit))
         return draft, None
-    if not draft.head or paras <= 3:
+    if not draft.head or paras <= 3 or draft.kind == "photo":
         draft.kind = "photo"
         draft.bylines = draft.bylines or [credit]
         draft.entries.append(("para", credit))

@@ -185,3 +185,40 @@ def test_a_headline_over_a_lead_on_the_time_of_the_event_starts_an_article() -> 
     first, second = items(text)
     assert second.title == "县图书馆春节不打烊"
     assert P[6] in first.paragraphs
+
+
+def test_a_letter_closing_line_over_its_signature_and_note_is_not_a_headline() -> None:
+    """It keeps "此致 敬礼!", the writer's name and the "(作者为…)" note at the end of the
+    letter, not as a new article."""
+    text = page(
+        article("写给家乡的一封信", ["亲爱的爸爸妈妈:", P[0], P[2]]),
+        "祝家乡越来越好!",
+        "王桂芳",
+        "(作者为青柳县驻外务工人员)",
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    first, second = items(text)
+    assert first.paragraphs[-1] == "(作者为青柳县驻外务工人员)"
+    assert "祝家乡越来越好!" in first.paragraphs
+    assert second.title == "河道治理见成效"
+
+
+def test_a_labelled_photo_keeps_a_long_caption_and_the_credits_under_it() -> None:
+    """It keeps a "图片报道" item whole, however many caption paragraphs it has, with a
+    graphics credit printed under the photographer's."""
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        "图片报道",
+        P[4],
+        P[5],
+        P[6],
+        "图为河湾村的蔬菜大棚。",
+        "本报记者 林小雨摄",
+        "制图:周远",
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    _, photo, last = items(text)
+    assert photo.kind == "photo"
+    assert photo.paragraphs[0] == P[4]
+    assert photo.paragraphs[-1] == "制图:周远"
+    assert last.title == "河道治理见成效"
