@@ -86,7 +86,11 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("body", line))
         elif rules.is_name_line(text, lex) and out:
             out.append(Line("name", line))
-        elif _heading(lines, idx, lex) or _long_subtitle(out, lines, idx, lex):
+        elif (
+            _heading(lines, idx, lex)
+            or _long_subtitle(out, lines, idx, lex)
+            or _long_kicker(lines, idx, lex)
+        ):
             out.append(Line("head", line))
         else:
             out.append(Line("body", line))
@@ -107,6 +111,20 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
+
+
+def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A kicker in full sentences ("…三次督办调研…重点聚焦——") over a title that carries a
+    column tag or is followed by the dateline or the reporter line."""
+    text = rules.nfkc(lines[idx]).strip()
+    if not text.endswith(("——", "……")) or len(text) > 90 or idx + 2 >= len(lines):
+        return False
+    title, after = rules.nfkc(lines[idx + 1]).strip(), lines[idx + 2]
+    if not rules.heading_like(title, lex):
+        return False
+    return bool(rules.column_tag(title)[1]) or bool(
+        rules.dateline(after) or rules.is_byline_line(after)
+    )
 
 
 def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

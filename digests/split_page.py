@@ -138,17 +138,17 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     assert isinstance(block, Block)
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
         return "tag"
-    if _dash_headline(block.lines):
-        return "dash"
-    if any(has_doubling(x) for x in block.lines):
-        return "doubled"
     nxt = _neighbour(tokens, t, +1)
-    if isinstance(nxt, Line) and nxt.role == "name":
-        return "name"
     if _marked_byline_after(tokens, t):
         return "byline"
     if isinstance(nxt, Line) and nxt.role == "body" and _opens_article(nxt.text):
         return "dateline"
+    if _dash_headline(block.lines):
+        return "dash"
+    if any(has_doubling(x) for x in block.lines):
+        return "doubled"
+    if isinstance(nxt, Line) and nxt.role == "name":
+        return "name"
     prev = _neighbour(tokens, t, -1)
     if isinstance(prev, Line) and prev.role == "banner":
         return "banner"

@@ -222,3 +222,31 @@ def test_a_labelled_photo_keeps_a_long_caption_and_the_credits_under_it() -> Non
     assert photo.paragraphs[0] == P[4]
     assert photo.paragraphs[-1] == "制图:周远"
     assert last.title == "河道治理见成效"
+
+
+def test_a_kicker_in_full_sentences_over_a_tagged_title_is_the_kicker() -> None:
+    """It reads a long kicker ending in "——", written in sentences, as the kicker of the
+    title below it when that title carries a column tag."""
+    kicker = "三年修路一百二十公里,沿线十四个村的农产品当天就能运进县城。记者日前走访青柳县——"
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        kicker,
+        "路通了 日子活了(蹲点调研)",
+        P[0],
+        P[1],
+    )
+    first, second = items(text)
+    assert (second.kicker, second.title, second.column) == (kicker, "路通了 日子活了", "蹲点调研")
+    assert kicker not in first.paragraphs
+
+
+def test_a_drawing_credit_with_its_source_is_a_credit() -> None:
+    """It reads "周远图(新华社发) 林雨文" under a commentary as a credit, not a headline."""
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        "周 远图(新华社发) 林 雨文",
+        article("让河道重现清流", [P[10], P[11]]),
+    )
+    first, second = items(text)
+    assert second.title == "让河道重现清流"
+    assert first.paragraphs[-1] == "周 远图(新华社发) 林 雨文"
