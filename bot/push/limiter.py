@@ -42,7 +42,7 @@ PUSH = "push"
 # parts of a digest, but still a reply (its own queue, retried once after a 429).
 PACED = "paced"
 REPLY_BURST = 10
-PAID_OVERFLOW_S = 0.5  # with paid broadcast on, a reply that would wait longer is paid
+PAID_OVERFLOW_S = 0.0  # with paid broadcast on, a reply that would wait for the free rate is paid
 _POLL_S = 0.05  # how often a send waiting on a chat with a request in flight looks again
 
 _LOG = logging.getLogger(__name__)
