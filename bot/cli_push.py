@@ -20,7 +20,6 @@ from digests.errors import InputError
 from digests.model import Issue
 
 RULE = "─" * 24
-RATE_WINDOW_S = 30.0
 
 
 def _open(settings: Settings) -> Archive:
@@ -70,40 +69,34 @@ def run_digest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _serve_alive(archive: Archive, settings: Settings) -> bool:
-    from bot.push.service import LEASE_TTL_S, lease_name
-
-    info = archive.lease(lease_name(settings.telegram_token))
-    if info is None:
-        return False
-    age = (dt.datetime.now(dt.UTC) - info.heartbeat).total_seconds()
-    return age <= LEASE_TTL_S
-
-
 def run_push(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.push.handlers import status_text, t
+    from bot.i18n import Messages
+    from bot.push.service import ledger_status, serve_alive
+    from bot.replies.push import status_text
+
+    texts = Messages.load(settings.config_dir)
+
+    def t(key: str, /, **values: object) -> str:
+        return texts.t("zh", key, **values)
 
     archive = _open(settings)
     try:
         issue = _issue(archive, None)
         key = issue_key(issue.newspaper, issue.date)
+        now = dt.datetime.now(dt.UTC)
         if args.now:
             archive.request_push(key, f"cli:{_user()}")
             archive.audit(f"cli:{_user()}", "push now", key)
             readers = len(archive.subscribers("active"))
-            print(t("zh", "asked", paper=issue.newspaper, date=f"{issue.date}", n=readers))
-            if not _serve_alive(archive, settings):
+            print(t("push.asked", paper=issue.newspaper, date=f"{issue.date}", n=readers))
+            if not serve_alive(archive, settings.telegram_token, now):
                 print(
                     "paperboy: no serve is running for this bot; "
                     "the push starts as soon as `paperboy serve` does",
                     file=sys.stderr,
                 )
         if args.status or not args.now:
-            counts = archive.delivery_counts(key)
-            since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=RATE_WINDOW_S)
-            rate = archive.sent_since(key, since) / RATE_WINDOW_S
-            eta = counts.pending / rate if rate > 0 else None
-            print(status_text("zh", key, counts, rate, eta).replace("条/秒", "份/秒"))
+            print(status_text(t, ledger_status(archive, key, now)))
     finally:
         archive.close()
     return 0

@@ -5,9 +5,21 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from bot.settings import Settings
-from digests.archive.base import Archive
+from digests.archive.base import Archive, DeliveryCounts
+
+if TYPE_CHECKING:
+    from bot.push.service import PushStatus
+
+
+class PushControl(Protocol):
+    """The running push, when this process runs one (``serve`` with Telegram)."""
+
+    def push_now(self, key: str | None = None) -> tuple[str, DeliveryCounts] | None: ...
+
+    def status(self) -> PushStatus | None: ...
 
 
 @dataclass(slots=True)
@@ -16,6 +28,7 @@ class Services:
 
     settings: Settings
     archive: Archive
+    push: PushControl | None = None  # set by install_push while this process runs the push
 
     @classmethod
     def open(cls, settings: Settings) -> Services:

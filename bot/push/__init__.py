@@ -62,19 +62,18 @@ async def install_push(application: Any, services: Services) -> None:
     Called from the Application's ``post_init``. Raises LeaseHeldError when another live
     ``serve`` holds the lease for this bot.
     """
-    from bot.push.handlers import EditorCommands
     from bot.push.service import PushService
 
     service = PushService(application, services)
     await service.start()
     _set(application, service)
-    for handler in EditorCommands(service).handlers():
-        application.add_handler(handler)
+    services.push = service  # /preview, /push now and /pushstatus reach it through here
 
 
 async def uninstall_push(application: Any, services: Services) -> None:
     """Stop the push engine and release the lease (from ``post_shutdown``)."""
     service = _get(application)
     if service is not None:
+        services.push = None
         await service.stop()
         _set(application, None)

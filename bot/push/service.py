@@ -24,7 +24,7 @@ from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.schedule import due_subscribers, job_name, parse_time, zone
 from bot.services import Services
-from digests.archive.base import DeliveryCounts, IssueInfo, LeaseInfo
+from digests.archive.base import Archive, DeliveryCounts, IssueInfo, LeaseInfo
 from digests.digest import issue_key
 from digests.errors import LeaseHeldError
 from digests.model import Issue, Subscriber
@@ -32,6 +32,7 @@ from digests.model import Issue, Subscriber
 LEASE_TTL_S = 20.0
 HEARTBEAT_S = 5.0
 WATCH_S = 2.0
+RATE_WINDOW_S = 30.0  # the rate another process reports: sends in this many seconds
 RECONCILE_EVERY = 10  # watches between two reconciliations of the daily jobs
 _LOG = logging.getLogger(__name__)
 
@@ -65,6 +66,19 @@ class PushStatus:
         if not self.remaining_messages:
             return 0.0
         return self.remaining_messages / self.rate if self.rate > 0 else None
+
+
+def ledger_status(archive: Archive, key: str, now: dt.datetime) -> PushStatus:
+    """A push's progress as the ledger tells it, for a process that is not running it."""
+    counts = archive.delivery_counts(key)
+    rate = archive.sent_since(key, now - dt.timedelta(seconds=RATE_WINDOW_S)) / RATE_WINDOW_S
+    return PushStatus(key, counts, rate, counts.pending, 0)
+
+
+def serve_alive(archive: Archive, token: str, now: dt.datetime) -> bool:
+    """Whether a serve for this bot heartbeats: it will take push requests."""
+    info = archive.lease(lease_name(token))
+    return info is not None and (now - info.heartbeat).total_seconds() <= LEASE_TTL_S
 
 
 class PushService:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot import callbacks as cb
 from bot.i18n import LANGUAGES, Messages, language_for
 from bot.render import line
-from bot.replies import editor, prefs, reader
+from bot.replies import editor, prefs, push, reader
 from bot.replies.base import Ctx, Reply, Who, reply
 from bot.services import Services
 from digests.ids import from_command
@@ -40,6 +40,9 @@ COMMANDS: dict[str, Command] = {
     "withdraw": editor.withdraw,
     "restore": editor.restore,
     "stats": editor.stats,
+    "preview": push.preview,
+    "push": push.push,
+    "pushstatus": push.pushstatus,
 }
 DEEP_LINK_PREFIX = "a_"
 

@@ -22,6 +22,7 @@ from bot.replies.base import (
 )
 from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
 from digests.digest import DigestOptions, article_command, build_digest
+from digests.model import Issue
 
 
 def _no_issue(ctx: Ctx, date: dt.date | None = None) -> Reply:
@@ -41,10 +42,13 @@ def today(ctx: Ctx, args: str) -> Reply:
     if issue is None:
         return _no_issue(ctx)
     sub = archive.get_subscriber(ctx.who.channel, ctx.who.chat_id)
+    return digest_reply(ctx, issue, sub.sections if sub else ())
+
+
+def digest_reply(ctx: Ctx, issue: Issue, sections: tuple[str, ...]) -> Reply:
+    """The digest of ``issue`` for ``sections`` as subscribers get it, with 全文 buttons."""
     options = DigestOptions(
-        sections=sub.sections if sub else (),
-        language=ctx.who.language,
-        bot_username=ctx.who.bot_username,
+        sections=sections, language=ctx.who.language, bot_username=ctx.who.bot_username
     )
     digest = build_digest(issue, options)
     titles = {

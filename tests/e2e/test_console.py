@@ -61,3 +61,13 @@ def test_same_commands_as_telegram(fresh: Path) -> None:
     out = _serve(fresh, "/help\n/subscribe 06:30\n/settings\n/nosuch\n/search\n/stats\n")
     assert "/today" in out and "06:30" in out and "/help" in out
     assert "用法：/search" in out and "今天的搜索" in out
+
+
+def test_the_push_commands_work_at_the_terminal(fresh: Path) -> None:
+    """/preview, /push now and /pushstatus answer at the terminal too, without a dead end."""
+    out = _serve(fresh, "/preview\n/pushstatus\n/push now\n")
+    assert "没有这个命令" not in out
+    assert "预览" in out and "《大同日报》" in out
+    assert "还没有推送过" in out
+    assert "已请正在运行的 serve 推送《大同日报》2024-02-10" in out
+    assert "没有运行中的 serve" in out

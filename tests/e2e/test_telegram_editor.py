@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.services import Services
+from bot.settings import load_settings
+from digests.model import Subscriber
 from tests.e2e.conftest import ADMIN, READER, Running
+
+READERS = (5001, 5002, 5003)
 
 MY_PAGE = """第1版 要闻
 
@@ -129,11 +134,24 @@ async def test_editor_actions_are_audited(bot: Running) -> None:
     assert (f"telegram:{READER}", "refused", "/stats") in entries
 
 
-async def test_push_commands_reach_the_push_engine(bot: Running) -> None:
-    """/preview and /pushstatus are the push engine's; they are not taken for unknown ones."""
-    (reply,) = await bot.say(ADMIN, "/pushstatus")
-    assert "没有这个命令" not in reply.params["text"]
-    (reply,) = await bot.say(ADMIN, "/nosuchthing")
-    assert "没有这个命令" in reply.params["text"]
-    (reply,) = await bot.say(ADMIN, "/preview")
-    assert "没有这个命令" not in reply.params["text"]
+async def test_editors_preview_push_and_follow_a_push(bot: Running) -> None:
+    """Editors preview, push and follow a push; anyone else is refused."""
+    services = Services.open(load_settings())
+    for chat in READERS:
+        bot.api.user(chat)
+        services.archive.save_subscriber(Subscriber("telegram", str(chat), push_time="23:59"))
+    services.close()
+    (refusal,) = await bot.say(READER, "/push now")
+    assert "编辑" in refusal.params["text"]
+    note, *digest = await bot.say(ADMIN, "/preview", count=2)
+    assert "预览" in note.params["text"] and "《大同日报》" in digest[0].params["text"]
+    (started,) = await bot.say(ADMIN, "/push now")
+    assert "待发送" in started.params["text"]
+    for chat in READERS:
+        await bot.api.await_for("sendMessage", chat_id=chat, timeout=20)
+    (status,) = await bot.say(ADMIN, "/pushstatus")
+    assert f"已发送 {len(READERS)} · 待发送 0 · 失败 0 · 已屏蔽 0" in status.params["text"]
+    (usage,) = await bot.say(ADMIN, "/push")
+    assert "/push now" in usage.params["text"]
+    (unknown,) = await bot.say(ADMIN, "/nosuchthing")
+    assert "没有这个命令" in unknown.params["text"]

@@ -170,37 +170,6 @@ async def test_the_daily_job_delivers_at_the_push_time(
     assert Counter(c.chat_id for c in api.calls_of("sendMessage")) == Counter(chats)
 
 
-async def test_editor_commands(serve: App, api: FakeBotApi, archive: SqlArchive) -> None:
-    """Editors preview, push and follow a push; anyone else is refused."""
-    api.user(ADMIN)
-    api.user(99)
-    later = hhmm(dt.datetime.now(dt.UTC) + dt.timedelta(hours=3))
-    chats = subscribe(api, archive, 3, push_time=later)
-    archive.store_issue(make_issue())
-    api.send_text(99, "/push now")
-    (refusal,) = await api.await_for("sendMessage", chat_id=99)
-    assert "编辑" in refusal.params["text"]
-    mark = api.mark()
-    api.send_text(ADMIN, "/preview")
-    previews = await api.await_for("sendMessage", chat_id=ADMIN, since=mark, count=2)
-    assert "《大同日报》" in previews[1].params["text"]
-    mark = api.mark()
-    api.send_text(ADMIN, "/push now")
-    (started,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark)
-    assert "3 位订阅者待发送" in started.params["text"]
-    await api.await_for("sendMessage", count=3, since=mark, predicate=lambda c: c.chat_id in chats)
-    await asyncio.wait_for(service_of(serve).engine.idle(), 20)
-    mark = api.mark()
-    api.send_text(ADMIN, "/pushstatus")
-    (status,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark)
-    assert "已发送 3 · 待发送 0 · 失败 0 · 已屏蔽 0" in status.params["text"]
-    assert "已完成" in status.params["text"]
-    mark = api.mark()
-    api.send_text(ADMIN, "/push")
-    (usage,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark)
-    assert "/push now" in usage.params["text"]
-
-
 async def test_the_pushed_digest_is_the_one_today_shows(
     serve: App, api: FakeBotApi, archive: SqlArchive
 ) -> None:
