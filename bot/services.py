@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -48,11 +47,7 @@ class Services:
 
 def configured_sections(config_dir: Path, newspaper: str) -> tuple[str, ...]:
     """The newspaper's section names (版名) from config/newspapers.toml, in page order."""
-    try:
-        with (config_dir / "newspapers.toml").open("rb") as f:
-            table = tomllib.load(f)
-    except (FileNotFoundError, tomllib.TOMLDecodeError):
-        return ()
-    sections = table.get(newspaper, {}).get("sections", {})
-    ordered = sorted(sections.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0)
-    return tuple(dict.fromkeys(str(name) for _, name in ordered))
+    from digests.loader import section_names
+
+    names = section_names(config_dir, newspaper)
+    return tuple(dict.fromkeys(names[n] for n in sorted(names)))
