@@ -8,16 +8,22 @@ pays for the bot's imports.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import logging
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, load_settings
-from digests.errors import PaperboyError
+from digests.errors import InputError, PaperboyError
+
+if TYPE_CHECKING:
+    from digests.archive import SqlArchive
 
 Runner = Callable[[argparse.Namespace, Settings], int]
 
@@ -102,6 +108,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("warmup", help="build caches (jieba's dictionary) ahead of the first request")
     sub.add_parser("healthcheck", help="exit 0 when the archive opens and the bot can run")
     return parser
+
+
+@contextmanager
+def open_archive_for(settings: Settings) -> Iterator[SqlArchive]:
+    """The archive a command works on, closed when the command is done."""
+    from digests.archive import open_archive
+
+    archive = open_archive(
+        settings.database_url, settings.sqlite_path, config_dir=settings.config_dir
+    )
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def option_date(text: str | None, option: str) -> dt.date | None:
+    """The date an option gives (YYYY-MM-DD); InputError naming the option otherwise."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{option} must be a date like 2024-02-10, not {text!r}") from None
 
 
 def _load(command: str) -> Runner:

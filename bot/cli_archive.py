@@ -7,38 +7,17 @@ exactly one line per query, in order, exit 0 even when nothing is found); otherw
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
+from bot.cli import open_archive_for, option_date
 from bot.settings import Settings
-from digests.archive import SqlArchive, open_archive
+from digests.archive import SqlArchive
 from digests.archive.base import SearchOptions, SearchResult
 from digests.errors import InputError
-
-
-@contextmanager
-def _archive(settings: Settings) -> Iterator[SqlArchive]:
-    archive = open_archive(
-        settings.database_url, settings.sqlite_path, config_dir=settings.config_dir
-    )
-    try:
-        yield archive
-    finally:
-        archive.close()
-
-
-def _date(text: str | None, what: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{what} must be a date like 2024-02-10, not {text!r}") from None
 
 
 def _options(args: argparse.Namespace) -> SearchOptions:
@@ -48,8 +27,8 @@ def _options(args: argparse.Namespace) -> SearchOptions:
         raise InputError(f"--limit must be between 1 and 100, not {limit}")
     return SearchOptions(
         limit=limit,
-        since=_date(getattr(args, "since", None), "--since"),
-        until=_date(getattr(args, "until", None), "--until"),
+        since=option_date(getattr(args, "since", None), "--since"),
+        until=option_date(getattr(args, "until", None), "--until"),
         section=getattr(args, "section", None) or None,
     )
 
@@ -105,7 +84,7 @@ def _run_queries(
     options = _options(args)
     queries = _queries(args.batch) if args.batch else [args.query or ""]
     started = time.perf_counter()
-    with _archive(settings) as archive:
+    with open_archive_for(settings) as archive:
         archive.words  # load the segmenter before the clock of the first query  # noqa: B018
         startup = time.perf_counter() - started
         for q in queries:
@@ -149,7 +128,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         max_chars=settings.summary_max_chars,
     )
     with (
-        _archive(settings) as archive,
+        open_archive_for(settings) as archive,
         Progress(
             SpinnerColumn(),
             TextColumn("importing {task.fields[name]}: {task.completed} articles"),
@@ -181,8 +160,8 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.ingest import ingest_files
 
-    date = _date(getattr(args, "date", None), "--date")
-    with _archive(settings) as archive:
+    date = option_date(getattr(args, "date", None), "--date")
+    with open_archive_for(settings) as archive:
         result = ingest_files(
             [Path(f) for f in args.files],
             archive=archive,

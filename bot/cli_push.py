@@ -13,6 +13,7 @@ import getpass
 import os
 import sys
 
+from bot.cli import open_archive_for, option_date
 from bot.settings import Settings
 from digests.archive.base import Archive
 from digests.digest import DigestOptions, build_digest, issue_key, wants_page
@@ -20,21 +21,6 @@ from digests.errors import InputError
 from digests.model import Issue
 
 RULE = "─" * 24
-
-
-def _open(settings: Settings) -> Archive:
-    from bot.services import Services
-
-    return Services.open(settings).archive
-
-
-def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"--date must be YYYY-MM-DD, not {text!r}") from None
 
 
 def _issue(archive: Archive, date: dt.date | None) -> Issue:
@@ -58,13 +44,9 @@ def _sections(issue: Issue, raw: str | None) -> tuple[str, ...]:
 
 
 def run_digest(args: argparse.Namespace, settings: Settings) -> int:
-    archive = _open(settings)
-    try:
-        issue = _issue(archive, _date(args.date))
-        options = DigestOptions(sections=_sections(issue, args.sections))
-        digest = build_digest(issue, options)
-    finally:
-        archive.close()
+    with open_archive_for(settings) as archive:
+        issue = _issue(archive, option_date(args.date, "--date"))
+    digest = build_digest(issue, DigestOptions(sections=_sections(issue, args.sections)))
     print(f"\n{RULE}\n".join(m.text for m in digest.messages))
     return 0
 
@@ -79,8 +61,7 @@ def run_push(args: argparse.Namespace, settings: Settings) -> int:
     def t(key: str, /, **values: object) -> str:
         return texts.t("zh", key, **values)
 
-    archive = _open(settings)
-    try:
+    with open_archive_for(settings) as archive:
         issue = _issue(archive, None)
         key = issue_key(issue.newspaper, issue.date)
         now = dt.datetime.now(dt.UTC)
@@ -97,8 +78,6 @@ def run_push(args: argparse.Namespace, settings: Settings) -> int:
                 )
         if args.status or not args.now:
             print(status_text(t, ledger_status(archive, key, now)))
-    finally:
-        archive.close()
     return 0
 
 

@@ -40,7 +40,7 @@ def test_digest_for_sections_and_dates(stored: Path, capsys: pytest.CaptureFixtu
     assert main(["digest", "--date", "2024-02-11"]) == 1
     assert "no issue stored for 2024-02-11" in capsys.readouterr().err
     assert main(["digest", "--date", "10.2.2024"]) == 1
-    assert "--date must be YYYY-MM-DD" in capsys.readouterr().err
+    assert "--date must be a date like 2024-02-10" in capsys.readouterr().err
 
 
 def test_digest_on_an_empty_archive(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
