@@ -21,6 +21,8 @@ from digests.pdf.marks import Rule
 
 _GAP = 1.0  # points of clear space that make a cut
 _SLACK = 2.0  # points a block may stick out of its frame
+_DISPLAY = 1.25  # of the body size: headline type
+_REACH = 20.0  # of the body size: how far a centred headline may sit from its first column
 
 
 @dataclass(slots=True)
@@ -43,7 +45,7 @@ def reading_order(
     banners: list[Block] = []
     counter = [0]
     items = _items(list(blocks), frames, rules, body_size, banners, counter)
-    return _cut(items, rules), banners
+    return _cut(items, rules, body_size), banners
 
 
 def _area(r: Rule) -> float:
@@ -86,7 +88,7 @@ def _items(
         box_id = counter[0]
         inner = [f for f in frames[i + 1 :] if f is not frame and _within(f, frame)]
         sub = _items(members, inner, rules, body_size, banners, counter)
-        entries = [(b, fid or box_id) for b, fid in _cut(sub, rules)]
+        entries = [(b, fid or box_id) for b, fid in _cut(sub, rules, body_size)]
         items.append(_Item(frame.x0, frame.top, frame.x1, frame.bottom, entries))
     items += [_Item(b.x0, b.top, b.x1, b.bottom, [(b, 0)], vertical=b.vertical) for b in free]
     return items
@@ -113,18 +115,18 @@ def _is_banner(frame: Rule, others: list[Block], body: float) -> bool:
     return not any(b.size < 1.25 * body for b in below)
 
 
-def _cut(items: list[_Item], rules: Sequence[Rule]) -> list[tuple[Block, int]]:
+def _cut(items: list[_Item], rules: Sequence[Rule], body: float) -> list[tuple[Block, int]]:
     if len(items) == 1:
         return list(items[0].entries)
     if not items:
         return []
-    columns = _split(items, lambda it: (it.x0, it.x1))
+    columns = _under_headline(_split(items, lambda it: (it.x0, it.x1)), body)
     if len(columns) > 1:
         # Vertical headlines are read first, right to left, then the rest left to right.
         upright = [c for c in columns if all(it.vertical for it in c)]
         rest = [c for c in columns if not all(it.vertical for it in c)]
         ordered = list(reversed(upright)) + rest
-        return [e for group in ordered for e in _cut(group, rules)]
+        return [e for group in ordered for e in _cut(group, rules, body)]
     rows = _split(items, lambda it: (it.top, it.bottom))
     if len(rows) > 1:
         # One horizontal cut at a time, the strongest first, so a headline stays with its
@@ -132,8 +134,38 @@ def _cut(items: list[_Item], rules: Sequence[Rule]) -> list[tuple[Block, int]]:
         at = _best_row_cut(rows, rules)
         upper = [it for group in rows[:at] for it in group]
         lower = [it for group in rows[at:] for it in group]
-        return _cut(upper, rules) + _cut(lower, rules)
+        return _cut(upper, rules, body) + _cut(lower, rules, body)
     return [e for it in _fallback(items) for e in it.entries]
+
+
+def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]]:
+    """A short headline centred over wide columns leaves the first column clear of it, so
+    a vertical cut would read that column before the headline. A column of plain text that
+    starts below something standing just to its right (a headline, a byline) belongs with
+    it: the two are cut across instead."""
+    merged: list[list[_Item]] = []
+    i = 0
+    while i < len(columns):
+        group = columns[i]
+        if i + 1 < len(columns) and _headless(group, body):
+            right = columns[i + 1]
+            x1, top = max(it.x1 for it in group), min(it.top for it in group)
+            if min(it.top for it in right) < top and any(
+                it.bottom <= top + 0.5 * body and it.x0 - x1 <= _REACH * body for it in right
+            ):
+                merged.append(group + right)
+                i += 2
+                continue
+        merged.append(group)
+        i += 1
+    return merged
+
+
+def _headless(group: list[_Item], body: float) -> bool:
+    return all(
+        len(it.entries) == 1 and not it.vertical and it.entries[0][0].size < _DISPLAY * body
+        for it in group
+    )
 
 
 def _best_row_cut(rows: list[list[_Item]], rules: Sequence[Rule]) -> int:

@@ -77,12 +77,13 @@ def _caption_of(
     """The body blocks touching a photo credit that read as its caption."""
     c = entries[credit][0]
     found: list[int] = []
-    for j in range(max(0, credit - 3), min(len(entries), credit + 3)):
+    for j in range(len(entries)):  # a credit set at the photo's right is read apart
         b = entries[j][0]
         if roles[j] != "body" or b.chars > _CAPTION_CHARS:
             continue
         touching = (
-            min(b.x1, c.x1) - max(b.x0, c.x0) > -style.size
+            # A caption set flush left and a credit flush right on the next line.
+            min(b.x1, c.x1) - max(b.x0, c.x0) > -style.column_width
             and min(abs(c.top - b.bottom), abs(b.top - c.bottom)) < 2 * style.size
         ) or (min(b.bottom, c.bottom) - max(b.top, c.top) > 0)
         if touching and (restyled(b, style) or _CAPTION_START.match(b.text)):

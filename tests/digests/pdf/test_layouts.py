@@ -1,0 +1,165 @@
+"""Layouts the dev pages do not show, drawn for the tests: how the PDF route splits them.
+
+Each page has a four-column article on top and a ruled-off article below whose short
+title, centred over its columns, leaves the first column clear of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digests.model import Article
+from digests.pdf import split_pdf
+from tests.builders.pdfs import Drawer, PdfBuilder
+from tests.digests.pdf.conftest import made_up_paragraphs
+
+COLUMNS = ((30.0, 147.0), (161.0, 278.0), (292.0, 409.0), (423.0, 540.0))
+REFORM = made_up_paragraphs("改革创新", 9)
+SCIENCE = made_up_paragraphs("科研评价改革", 9)
+ECONOMY = made_up_paragraphs("数字经济", 3)
+
+
+def cols(
+    which: tuple[int, ...], top: float, bottom: float
+) -> list[tuple[float, float, float, float]]:
+    return [(COLUMNS[i][0], top, COLUMNS[i][1], bottom) for i in which]
+
+
+def header(d: Drawer) -> None:
+    d.line(330, 22, "2024年3月5日 星期二", 9)
+    d.line(480, 18, "第05版：理论", 14)
+
+
+def lower_article(d: Drawer) -> None:
+    d.rule(30, 460, 540)
+    d.line(190, 475, "把论文写在大地上", 24, bold=True)
+    d.line(260, 508, "孙立平", 10.5)
+    d.columns(cols((0, 1, 2, 3), 530, 800), (*SCIENCE, "（作者为某研究院研究员）"))
+
+
+def split(draw: Callable[[Drawer], None]) -> tuple[Article, ...]:
+    def page(d: Drawer) -> None:
+        header(d)
+        draw(d)
+        lower_article(d)
+
+    (only,) = split_pdf(PdfBuilder().page(page).build())
+    return only.articles
+
+
+def titles(articles: tuple[Article, ...]) -> list[tuple[str, str, str]]:
+    return [(a.kicker, a.title, a.byline) for a in articles]
+
+
+def upper_article(d: Drawer) -> None:
+    d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+    d.line(255, 90, "周明远", 10.5)
+    d.columns(cols((0, 1, 2, 3), 115, 440), REFORM)
+
+
+def test_a_column_left_clear_of_a_short_title_is_read_under_it() -> None:
+    """The first column starts below the centred title and byline: it is read after them,
+    as the start of that article, not before the headline as the end of the one above."""
+    lower = split(upper_article)[-1]
+    assert (lower.title, lower.byline) == ("把论文写在大地上", "孙立平")
+    assert lower.paragraphs[0].startswith("说起科研评价改革的第1个问题")
+    assert lower.paragraphs[-1] == "（作者为某研究院研究员）"
+    assert len(lower.paragraphs) == 10
+
+
+def test_an_author_note_broken_across_columns_stays_with_its_article() -> None:
+    def draw(d: Drawer) -> None:
+        d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+        d.line(255, 90, "周明远", 10.5)
+        d.columns(cols((0, 1), 115, 440), REFORM[:8])
+        d.columns(cols((2,), 115, 230), REFORM[8:])
+        d.line(310, 232, "（作者为省社会科学院", 9)
+        d.line(423, 115, "经济研究所研究员）", 9)
+        d.line(430, 140, "数字经济的新机遇", 14, bold=True)
+        d.line(450, 168, "吴晓东", 10.5)
+        d.columns(cols((3,), 190, 440), ECONOMY)
+
+    first, second, _ = split(draw)
+    assert first.paragraphs[-1] == "（作者为省社会科学院经济研究所研究员）"
+    assert (second.title, second.byline) == ("数字经济的新机遇", "吴晓东")
+    assert second.paragraphs == ECONOMY
+
+
+def test_a_kicker_over_a_title_set_in_two_lines() -> None:
+    def draw(d: Drawer) -> None:
+        d.line(150, 45, "坚持人民至上 回应群众关切", 16)
+        d.line(90, 68, "让每一位老年人都能", 30, bold=True)
+        d.line(90, 104, "安享幸福晚年生活", 30, bold=True)
+        d.line(255, 145, "周明远", 10.5)
+        d.columns(cols((0, 1, 2, 3), 165, 440), REFORM[:8])
+
+    assert titles(split(draw))[0] == (
+        "坚持人民至上回应群众关切",
+        "让每一位老年人都能安享幸福晚年生活",
+        "周明远",
+    )
+
+
+def test_a_photo_inside_the_columns_leaves_the_text_whole() -> None:
+    """The caption and credit of a photo set across two columns are not the article's."""
+
+    def draw(d: Drawer) -> None:
+        d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+        d.line(255, 90, "周明远", 10.5)
+        around = [(292, 115, 409, 240), (292, 345, 409, 440), (423, 115, 540, 240)]
+        boxes = [*cols((0, 1), 115, 440), *around]
+        d.columns(boxes, REFORM + made_up_paragraphs("科技园区", 1))
+        d.picture(292, 250, 248, 70)
+        d.line(292, 324, "图为某地科技园区一角。", 8)
+        d.line(470, 335, "本报记者 张建国摄", 8)
+
+    first, second = split(draw)
+    assert first.paragraphs == REFORM + made_up_paragraphs("科技园区", 1)
+    assert second.title == "把论文写在大地上"
+
+
+def test_a_continued_article_without_a_headline_is_an_article_of_its_own() -> None:
+    def draw(d: Drawer) -> None:
+        opening = made_up_paragraphs("开放合作", 4)
+        d.columns(cols((0, 1, 2, 3), 50, 170), ("（上接第一版）" + opening[0], *opening[1:]))
+        d.rule(30, 180, 540)
+        d.line(110, 195, "以改革创新激发发展活力", 30, bold=True)
+        d.line(255, 235, "周明远", 10.5)
+        d.columns(cols((0, 1, 2, 3), 255, 440), REFORM[:6])
+
+    continued, first, _ = split(draw)
+    assert (continued.title, continued.continued_from) == ("", 1)
+    assert continued.paragraphs == made_up_paragraphs("开放合作", 4)
+    assert (first.title, first.paragraphs) == ("以改革创新激发发展活力", REFORM[:6])
+
+
+def test_four_articles_in_different_widths() -> None:
+    def draw(d: Drawer) -> None:
+        d.line(50, 50, "以改革创新激发发展活力", 20, bold=True)
+        d.line(150, 85, "周明远", 10.5)
+        d.columns(cols((0, 1), 105, 440), REFORM[:6])
+        d.line(330, 50, "数字经济的新机遇", 20, bold=True)
+        d.line(380, 78, "吴晓东", 10.5)
+        d.columns(cols((2, 3), 100, 250), ECONOMY)
+        d.rule(292, 262, 540)
+        d.line(300, 272, "乡村治理的新路子", 20, bold=True)
+        d.line(380, 300, "郑小青", 10.5)
+        d.columns(cols((2,), 322, 445), made_up_paragraphs("乡村治理", 1))
+        d.frame(418, 318, 545, 445)
+        d.line(430, 328, "读书的乐趣", 16)
+        d.line(460, 350, "何方", 10.5)
+        d.columns(cols((3,), 370, 442), ("读书让生活更加丰富，让心灵更加宁静。",))
+
+    articles = split(draw)
+    assert titles(articles)[:4] == [
+        ("", "以改革创新激发发展活力", "周明远"),
+        ("", "数字经济的新机遇", "吴晓东"),
+        ("", "乡村治理的新路子", "郑小青"),
+        ("", "读书的乐趣", "何方"),
+    ]
+    assert [a.paragraphs for a in articles[:4]] == [
+        REFORM[:6],
+        ECONOMY,
+        made_up_paragraphs("乡村治理", 1),
+        ("读书让生活更加丰富，让心灵更加宁静。",),
+    ]
