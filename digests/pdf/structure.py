@@ -19,7 +19,7 @@ from digests.model import Article
 from digests.pdf.blocks import Block
 from digests.pdf.marks import Rule
 from digests.pdf.paragraphs import block_left, split_paragraphs
-from digests.pdf.roles import PageStyle, Role, assign_roles, is_byline
+from digests.pdf.roles import PageStyle, Role, assign_roles, is_byline, restyled
 from digests.split_lexicon import Lexicon
 
 _SUBHEAD_MAX = 1.8  # of the body size: subheads stay below this
@@ -59,6 +59,7 @@ class _Reader:
     group_frame: int = 0
     column: str = ""
     photo: list[Block] = field(default_factory=list)
+    byline_above: str = ""  # a byline set over the headline that comes next
     by_frame: dict[int, _Draft] = field(default_factory=dict)  # the last article per frame
 
 
@@ -73,7 +74,7 @@ def build_articles(
     article before."""
     roles = assign_roles(entries, style, lex)
     r = _Reader(style, lex, [x for x in rules_drawn if x.horizontal and not x.frame])
-    for (block, frame), role in zip(entries, roles, strict=True):
+    for i, ((block, frame), role) in enumerate(zip(entries, roles, strict=True)):
         if r.current is not None and r.current.frame and frame != r.current.frame:
             _close_group(r)
             # The box has ended: what follows goes on with the article the box interrupted.
@@ -89,7 +90,13 @@ def build_articles(
             r.column = block.text.strip()
         elif role in ("caption", "credit"):
             _photo_part(r, block, role, frame)
+        elif role == "body" and _over_headline(block, entries[i + 1 : i + 2], roles[i + 1 :], r):
+            r.byline_above = block.text
         elif role == "body":
+            if _byline_without_title(r, block, frame, entries[i + 1 : i + 2], roles[i + 1 :]):
+                # A title printed as a picture leaves only the byline to start the article.
+                r.current = r.by_frame[frame] = _Draft(frame=frame, top=block.top)
+                r.drafts.append(r.current)
             _take(r, block, frame)
             r.last = block
     _close_group(r)
@@ -110,7 +117,7 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
         and group[0].top > cur.top  # inside the article, below its headline
         and not bylined
         and not _ruled_off(r, group[0])
-        and _is_subhead(group, r.style)
+        and _is_subhead(group, r.style, cur.spans)
     ):
         cur.heads.append("".join(b.text for b in group))
         cur.open_paragraph = False
@@ -118,8 +125,44 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
     for part in _parts(group):
         draft = _headline(part, r.group_frame, r.style, r.lex)
         draft.column, r.column = r.column, ""
+        if not draft.byline:
+            draft.byline = r.byline_above
+        r.byline_above = ""
         r.drafts.append(draft)
         r.current = r.by_frame[draft.frame] = draft
+
+
+def _over_headline(
+    block: Block, following: Sequence[tuple[Block, int]], roles: Sequence[Role], r: _Reader
+) -> bool:
+    """A byline set just above the headline read next, over it."""
+    if not following or roles[0] != "display" or not is_byline(block, r.style, r.lex):
+        return False
+    head = following[0][0]
+    return (
+        not head.vertical
+        and 0 <= head.top - block.bottom < 1.5 * head.size
+        and head.x0 - r.style.size <= block.x0
+        and block.x1 <= head.x1 + r.style.size
+    )
+
+
+def _byline_without_title(
+    r: _Reader,
+    block: Block,
+    frame: int,
+    following: Sequence[tuple[Block, int]],
+    roles: Sequence[Role],
+) -> bool:
+    """A byline in its own type amid an article's text, with a paragraph starting under it."""
+    cur = r.current
+    if cur is None or not cur.paragraphs or cur.frame != frame or not following:
+        return False
+    if roles[0] != "body" or not restyled(block, r.style) or not is_byline(block, r.style, r.lex):
+        return False
+    below = following[0][0]
+    starts = split_paragraphs(below, block_left(below, r.style.lefts))[0][0]
+    return starts and below.top >= block.bottom
 
 
 def _ruled_off(r: _Reader, head: Block) -> bool:
@@ -134,7 +177,9 @@ def _ruled_off(r: _Reader, head: Block) -> bool:
 
 
 def _parts(group: list[Block]) -> list[list[Block]]:
-    """A headline group split where a wide gap parts a slogan from the headline below."""
+    """A headline group split where a wide gap parts a slogan from the headline below,
+    or where a line above the title lines up with nothing of it (a series title set
+    across the page over a headline centred on its own columns)."""
     parts = [[group[0]]]
     for prev, b in pairwise(group):
         gap = b.top - prev.bottom
@@ -142,14 +187,44 @@ def _parts(group: list[Block]) -> list[list[Block]]:
             parts.append([b])
         else:
             parts[-1].append(b)
-    return parts
+    return [piece for part in parts for piece in _unaligned_off(part)]
 
 
-def _is_subhead(group: list[Block], style: PageStyle) -> bool:
+def _unaligned_off(part: list[Block]) -> list[list[Block]]:
+    if any(b.vertical for b in part):
+        return [part]
+    top = max(b.size for b in part)
+    first = next(i for i, b in enumerate(part) if b.size >= 0.95 * top)
+    title = part[first]
+    cut = 0
+    for i, b in enumerate(part[:first]):
+        if not _aligned(b, title):
+            cut = i + 1
+    return [part[:cut], part[cut:]] if cut else [part]
+
+
+def _aligned(kicker: Block, title: Block) -> bool:
+    """Centred on the title, or flush with its left or right edge."""
+    near = title.size
+    return (
+        abs((kicker.x0 + kicker.x1) - (title.x0 + title.x1)) / 2 <= near
+        or abs(kicker.x0 - title.x0) <= 0.5 * near
+        or abs(kicker.x1 - title.x1) <= 0.5 * near
+    )
+
+
+def _is_subhead(group: list[Block], style: PageStyle, spans: Sequence[tuple[float, float]]) -> bool:
+    """Small display type inside the article: within one column, or across two or three
+    of the article's own columns."""
+    left = min(x0 for x0, _ in spans) - style.size
+    right = max(x1 for _, x1 in spans) + style.size
     return all(
         not b.vertical
         and b.size < _SUBHEAD_MAX * style.size
-        and b.width <= 1.3 * style.column_width
+        and (
+            b.width <= 1.3 * style.column_width
+            or (b.width <= 2.5 * style.column_width and left <= b.x0 and b.x1 <= right)
+        )
         for b in group
     )
 

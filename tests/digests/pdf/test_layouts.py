@@ -163,3 +163,73 @@ def test_four_articles_in_different_widths() -> None:
         made_up_paragraphs("乡村治理", 1),
         ("读书让生活更加丰富，让心灵更加宁静。",),
     ]
+
+
+def test_a_series_title_across_the_page_is_not_the_kicker_of_the_headline_under_it() -> None:
+    """A kicker lines up with its title (centred or flush); a line over a headline that
+    lines up with nothing of it is the page's series title."""
+
+    def draw(d: Drawer) -> None:
+        d.line(176, 50, "奋进新征程　建功新时代", 22)
+        d.line(70, 78, "以改革激发活力", 30, bold=True)
+        d.line(160, 118, "周明远", 10.5)
+        d.columns(cols((0, 1, 2), 140, 440), REFORM)
+        d.line(430, 90, "数字经济的新机遇", 14, bold=True)
+        d.line(450, 118, "吴晓东", 10.5)
+        d.columns(cols((3,), 140, 440), ECONOMY)
+
+    assert titles(split(draw)) == [
+        ("", "以改革激发活力", "周明远"),
+        ("", "把论文写在大地上", "孙立平"),
+        ("", "数字经济的新机遇", "吴晓东"),
+    ]
+
+
+def test_a_byline_set_over_the_title_is_the_articles_byline() -> None:
+    def draw(d: Drawer) -> None:
+        d.line(255, 50, "周明远", 10.5)
+        d.line(110, 68, "以改革创新激发发展活力", 30, bold=True)
+        d.columns(cols((0, 1, 2, 3), 115, 440), REFORM)
+
+    first, _ = split(draw)
+    assert (first.title, first.byline, first.paragraphs) == (
+        "以改革创新激发发展活力",
+        "周明远",
+        REFORM,
+    )
+
+
+def test_a_subhead_across_two_of_the_articles_columns_stays_in_the_article() -> None:
+    def draw(d: Drawer) -> None:
+        upper_article_head(d)
+        d.columns(cols((0, 1, 2, 3), 115, 260), REFORM[:5])
+        d.line(60, 275, "坚持问题导向，推动改革走深走实", 12.9)
+        d.columns(cols((0, 1, 2, 3), 300, 440), REFORM[5:])
+
+    first, second = split(draw)
+    assert first.section_heads == ("坚持问题导向，推动改革走深走实",)
+    assert first.paragraphs == REFORM
+    assert second.title == "把论文写在大地上"
+
+
+def test_an_article_whose_title_is_a_picture_starts_at_its_byline() -> None:
+    """No title to read: the byline in its own type, with a paragraph starting under it,
+    parts the article from the one above; it keeps an empty title."""
+
+    def page(d: Drawer) -> None:
+        header(d)
+        upper_article(d)
+        d.rule(30, 450, 540)
+        d.picture(100, 460, 380, 35)
+        d.line(260, 505, "孙立平", 10.5)
+        d.columns(cols((0, 1, 2, 3), 525, 800), SCIENCE)
+
+    (only,) = split_pdf(PdfBuilder().page(page).build())
+    first, second = only.articles
+    assert first.paragraphs == REFORM
+    assert (second.title, second.byline, second.paragraphs) == ("", "孙立平", SCIENCE)
+
+
+def upper_article_head(d: Drawer) -> None:
+    d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+    d.line(255, 90, "周明远", 10.5)
