@@ -28,6 +28,10 @@ _EDITORIAL = re.compile(
 )
 
 
+# Sentences, subtitles and notes, which a byline line never is.
+_NOT_SIGNATURE = re.compile(r"^[—–\-－(（《“]|[。！？；，：:!?;,]")
+
+
 @dataclass(frozen=True, slots=True)
 class PageStyle:
     """What the page's body text looks like."""
@@ -101,3 +105,19 @@ def is_byline(block: Block, style: PageStyle, lex: Lexicon) -> bool:
     if not rules.is_name_line(text, lex):
         return False
     return block.vertical or restyled(block, style) or len(text.replace(" ", "")) <= 8
+
+
+def is_signature(block: Block, style: PageStyle) -> bool:
+    """One short line in its own type that is no sentence: right under a headline, the
+    byline even when it names an institution ("本报评论员", "某某研究院课题组")."""
+    text = block.text.strip()
+    return (
+        len(block.lines) == 1
+        and not block.vertical
+        and 2 <= len(text) <= 30
+        and block.font != style.font
+        and restyled(block, style)
+        and not is_display(block, style)
+        and not _NOT_SIGNATURE.search(text)
+        and not rules.is_author_note(text)
+    )

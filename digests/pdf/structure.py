@@ -19,7 +19,14 @@ from digests.model import Article
 from digests.pdf.blocks import Block
 from digests.pdf.marks import Rule
 from digests.pdf.paragraphs import block_left, split_paragraphs
-from digests.pdf.roles import PageStyle, Role, assign_roles, is_byline, restyled
+from digests.pdf.roles import (
+    PageStyle,
+    Role,
+    assign_roles,
+    is_byline,
+    is_signature,
+    restyled,
+)
 from digests.split_lexicon import Lexicon
 
 _SUBHEAD_MAX = 1.8  # of the body size: subheads stay below this
@@ -279,7 +286,7 @@ def _take(r: _Reader, block: Block, frame: int) -> None:
         cur = _Draft(frame=frame, top=block.top, bottom=block.top)
         r.drafts.append(cur)
         r.current = r.by_frame[frame] = cur
-    if not cur.paragraphs and is_byline(block, style, r.lex):
+    if not cur.paragraphs and (is_byline(block, style, r.lex) or _signed(cur, block, style)):
         # A second author is often set beside or under the first, in the same type.
         if not cur.byline:
             cur.byline, cur.byline_type = block.text, (block.font, block.size)
@@ -295,6 +302,15 @@ def _take(r: _Reader, block: Block, frame: int) -> None:
         else:
             cur.paragraphs.append(piece)
         cur.open_paragraph = True
+
+
+def _signed(cur: _Draft, block: Block, style: PageStyle) -> bool:
+    return (
+        bool(cur.title)
+        and not cur.byline
+        and 0 <= block.top - cur.bottom < 3 * style.size
+        and is_signature(block, style)
+    )
 
 
 def _owner(r: _Reader, block: Block, frame: int) -> _Draft | None:

@@ -7,18 +7,42 @@ page: ``top`` is the distance from the top edge, in points.
 
 from __future__ import annotations
 
+import copy
 import io
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase._cidfontdata import CIDFontInfo
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont, structToPDF
 from reportlab.pdfgen.canvas import Canvas
 
 FONT = "STSong-Light"
+KAI = "KaiTi-Test"  # the same glyphs under another font name: bylines in their own type
 A4 = (595.0, 842.0)
+
+
+class _Renamed(UnicodeCIDFont):  # type: ignore[misc]
+    """reportlab's built-in Chinese font written into the PDF under another name."""
+
+    def __init__(self, alias: str) -> None:
+        super().__init__(FONT)
+        self.name = self.fontName = alias
+
+    def addObjects(self, doc: Any) -> None:
+        internal = "F" + repr(len(doc.fontMapping) + 1)
+        info = copy.deepcopy(CIDFontInfo[self.face.name])
+        info["Name"] = "/" + internal
+        info["Encoding"] = "/" + self.encodingName
+        info["BaseFont"] = "/" + self.name
+        descendant = info["DescendantFonts"][0]
+        descendant["BaseFont"] = "/" + self.name
+        descendant["FontDescriptor"]["FontName"] = "/" + self.name
+        doc.idToObject["BasicFonts"].dict[internal] = doc.Reference(structToPDF(info), internal)
+        doc.fontMapping[self.name] = "/" + internal
 
 
 @dataclass
@@ -28,9 +52,11 @@ class Drawer:
     canvas: Canvas
     height: float
 
-    def line(self, x: float, top: float, text: str, size: float, *, bold: bool = False) -> None:
+    def line(
+        self, x: float, top: float, text: str, size: float, *, bold: bool = False, font: str = FONT
+    ) -> None:
         """One horizontal line; ``bold`` overprints it a hair to the right, as presses do."""
-        self.canvas.setFont(FONT, size)
+        self.canvas.setFont(font, size)
         y = self.height - top - 0.88 * size
         self.canvas.drawString(x, y, text)
         if bold:
@@ -130,6 +156,7 @@ class PdfBuilder:
     def build(self, user_password: str | None = None) -> bytes:
         if FONT not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+            pdfmetrics.registerFont(_Renamed(KAI))
         buf = io.BytesIO()
         canvas = Canvas(buf, pagesize=self.size, encrypt=user_password)
         for draw in self.pages:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from digests.model import Article
 from digests.pdf import split_pdf
-from tests.builders.pdfs import Drawer, PdfBuilder
+from tests.builders.pdfs import KAI, Drawer, PdfBuilder
 from tests.digests.pdf.conftest import made_up_paragraphs
 
 COLUMNS = ((30.0, 147.0), (161.0, 278.0), (292.0, 409.0), (423.0, 540.0))
@@ -233,3 +233,17 @@ def test_an_article_whose_title_is_a_picture_starts_at_its_byline() -> None:
 def upper_article_head(d: Drawer) -> None:
     d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
     d.line(255, 90, "周明远", 10.5)
+
+
+def test_a_byline_naming_an_institution_is_read_by_its_type() -> None:
+    """Under a headline, one short line in its own font that is no sentence is the byline,
+    though it names no person."""
+
+    def draw(d: Drawer) -> None:
+        d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+        d.line(200, 90, "某省中国特色社会主义理论体系研究中心", 9.7, font=KAI)
+        d.columns(cols((0, 1, 2, 3), 115, 440), REFORM)
+
+    first, _ = split(draw)
+    assert first.byline == "某省中国特色社会主义理论体系研究中心"
+    assert first.paragraphs == REFORM
