@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import digests.split_page as sp
 from digests.loader import load_lexicon
+from digests.split_article import Draft
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines
 from digests.split_score import block_features, score
@@ -82,27 +83,17 @@ def examples(page_dir: Path, lex: Lexicon, own: bool = False) -> list[tuple[dict
         first_line[t] = i
         i += len(tok.lines) if isinstance(tok, sp.Block) else 1
     out: list[tuple[dict[str, float], int]] = []
-    rule = sp.start_reason
 
-    def forced(tokens: list[sp.Token], t: int, draft: object, lex: Lexicon, named: bool) -> str:
+    def forced(tokens: list[sp.Token], t: int, draft: Draft) -> bool:
         block = tokens[t]
         assert isinstance(block, sp.Block)
         span = range(first_line[t], first_line[t] + len(block.lines))
-        settled = sp.settled_reason(tokens, t, draft, lex, named)  # type: ignore[arg-type]
-        if settled is not None:
-            return settled
         label = any(k in opening for k in span)
-        features = block_features(tokens, t, draft)  # type: ignore[arg-type]
+        features = block_features(tokens, t, draft)
         out.append((features, int(label)))
-        if own:
-            return "weighed" if score(features, lex.start_weights) > 0 else ""
-        return "gold" if label else ""
+        return score(features, lex.start_weights) > 0 if own else label
 
-    sp.start_reason = forced  # type: ignore[assignment]
-    try:
-        sp.build_drafts(tokens, lex)
-    finally:
-        sp.start_reason = rule
+    sp.build_drafts(tokens, lex, fixed=forced)  # type: ignore[arg-type]
     return out
 
 
@@ -137,8 +128,7 @@ def main() -> None:
     for d in args.dirs:
         pages += [d] if (d / "gold.json").is_file() else sorted(d.iterdir())
     pages = [p for p in pages if (p / "gold.json").is_file()]
-    forced = dataclasses.replace(base, start_weights={"bias": 1.0})  # weigh every open block
-    data = [x for p in pages for x in examples(p, forced)]
+    data = [x for p in pages for x in examples(p, base)]
     # With rounds, start from the current weights and refine them; without, fit afresh.
     w = dict(base.start_weights) if args.rounds else fit(data, args.l2)
     for _ in range(args.rounds):

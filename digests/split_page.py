@@ -9,7 +9,8 @@ collection label. Everything else is a subhead. Pure functions on local values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from digests import split_rules as rules
@@ -19,6 +20,7 @@ from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
 from digests.split_pieces import bigrams, similarity
 from digests.split_score import block_features, score
+from digests.split_walk import Walk, marked
 from digests.textrepair import has_doubling, runs_on_block
 
 
@@ -30,8 +32,10 @@ class Block:
 
 
 Token = Block | Line
+Reading = Callable[[Sequence[Token], int, Draft], bool]
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
+BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
 # and no rule at all) are signs weighed together (digests.split_score).
@@ -168,7 +172,7 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
 
 def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:
     nxt = _neighbour(tokens, t, +1)
-    return isinstance(nxt, Line) and nxt.role == "byline" and _marked(nxt.text)
+    return isinstance(nxt, Line) and nxt.role == "byline" and marked(nxt.text)
 
 
 def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
@@ -187,13 +191,6 @@ def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
     if sum(len(x) for _, x in after) < MIN_TOPIC or sum(len(x) for _, x in before) < MIN_TOPIC:
         return False
     return similarity(bigrams(after), bigrams(before)) < TOPIC_SHIFT
-
-
-def _marked(byline: str) -> bool:
-    """A reporter line set off by a box or bullet ("□ 本报记者 …") opens an article; a plain
-    one under a block inside an article names the reporter of one piece of a package
-    (several reports under one headline, which the paper lists as one article)."""
-    return rules.nfkc(byline).lstrip()[:1] in "□■◇◆●○"
 
 
 def _body_after(tokens: Sequence[Token], t: int) -> bool:
@@ -241,99 +238,55 @@ def _photo_ahead(tokens: Sequence[Token], t: int) -> bool:
     return False
 
 
-def build_drafts(tokens: Sequence[Token], lex: Lexicon) -> list[Draft]:
-    """Walk the page once and assemble its articles."""
-    drafts: list[Draft] = []
-    draft: Draft | None = None
-    resume: Draft | None = None  # the article a photo interrupted
-    pending_labels: list[str] = []
+def build_drafts(
+    tokens: Sequence[Token], lex: Lexicon, beam: int = BEAM, fixed: Reading | None = None
+) -> list[Draft]:
+    """Walk the page and assemble its articles. Where the signs around a block must be
+    weighed, both readings are followed and the likeliest few walks kept: a start missed
+    early would otherwise make every later headline of the page look like a subhead.
+    ``fixed`` decides those blocks instead (bench/split_fit.py follows the answer key)."""
     named = named_page(tokens)
+    walks = [Walk()]
     for t, tok in enumerate(tokens):
-        if isinstance(tok, Block):
-            if starts_article(tokens, t, draft, lex, named):
-                draft = Draft(head=tok.lines, labels=pending_labels[:])
-                first = rules.nfkc(tok.lines[0]).strip()
-                draft.collection = first in lex.collection_labels
-                if first in lex.photo_labels:
-                    draft.kind = "photo"  # "图片报道": the whole item is the photo's caption
-                drafts.append(draft)
-                pending_labels.clear()
-                resume = None
-            else:
-                assert draft is not None
-                _add_subhead(draft, tok.lines)
+        if isinstance(tok, Line):
+            for walk in walks:
+                walk.line(t, tok)
             continue
-        if tok.role == "label":
-            pending_labels.append(tok.text)
-            continue
-        if tok.role == "banner":
-            continue
-        if draft is not None and draft.closed and tok.role == "credit":
-            draft.entries.append(("para", tok.text))  # "制图:…" under a photo's own credit
-            continue
-        if draft is None or draft.closed:
-            if resume is not None and tok.role == "body":
-                draft, resume = resume, None
-            else:
-                draft = Draft()
-                drafts.append(draft)
-        draft, resume = _add_line(drafts, draft, tok, resume)
-    if pending_labels and drafts:
-        drafts[-1].labels += pending_labels
-    return drafts
+        grown: list[Walk] = []
+        for walk in walks:
+            settled = settled_reason(tokens, t, walk.draft, lex, named)
+            if settled is not None:
+                walk.block(t, tok.lines, bool(settled), lex)
+                grown.append(walk)
+                continue
+            assert walk.draft is not None
+            if fixed is not None:
+                walk.block(t, tok.lines, fixed(tokens, t, walk.draft), lex)
+                grown.append(walk)
+                continue
+            z = score(block_features(tokens, t, walk.draft), lex.start_weights)
+            other = walk.fork()
+            walk.cost += _softplus(z)
+            walk.block(t, tok.lines, False, lex)
+            other.cost += _softplus(-z)
+            other.block(t, tok.lines, True, lex)
+            grown += [walk, other]
+        walks = _prune(grown, beam)
+    return walks[0].finished()
 
 
-def _add_subhead(draft: Draft, lines: Sequence[str]) -> None:
-    texts = list(lines)
-    first = rules.nfkc(texts[0]).strip()
-    if len(texts) > 1 and (len(first) <= 8 or runs_on_block(texts[:1]) or first.endswith("——")):
-        texts = ["".join(texts)]
-    for text in texts:
-        draft.entries.append(("sub", text))
+def _prune(walks: list[Walk], beam: int) -> list[Walk]:
+    """The ``beam`` cheapest walks, one per state (walks in the same state have the same
+    future, so only the cheapest of them matters)."""
+    best: dict[tuple[int, int], Walk] = {}
+    for walk in sorted(walks, key=lambda w: w.cost):
+        best.setdefault(walk.key(), walk)
+    return list(best.values())[:beam]
 
 
-def _add_line(
-    drafts: list[Draft], draft: Draft, tok: Line, resume: Draft | None
-) -> tuple[Draft, Draft | None]:
-    if tok.role == "body":
-        draft.add_para(tok.text)
-    elif tok.role in ("byline", "name"):
-        if not draft.paras() and not any(k == "sub" for k, _ in draft.entries):
-            draft.bylines.append(tok.text)
-        elif tok.role == "byline" and not _marked(tok.text):
-            draft.entries.append(("line", tok.text))  # the reporter of one piece of a package
-        else:
-            draft.entries.append(("name", tok.text))
-    elif tok.role == "end":
-        draft.entries.append(("para", tok.text))
-        draft.ended = True
-    elif tok.role == "credit":
-        if rules.is_photo_credit(tok.text):
-            return _photo(drafts, draft, tok.text)
-        draft.entries.append(("para", tok.text))
-        draft.ended = True
-    return draft, resume
-
-
-def _photo(drafts: list[Draft], draft: Draft, credit: str) -> tuple[Draft, Draft | None]:
-    """A photographer's credit closes a photo: the whole short item, or the caption just
-    before the credit when it follows a long article (which may go on after the photo)."""
-    paras = draft.paras()
-    if paras == 0:
-        draft.entries.append(("para", credit))
-        return draft, None
-    if not draft.head or paras <= 3 or draft.kind == "photo":
-        draft.kind = "photo"
-        draft.bylines = draft.bylines or [credit]
-        draft.entries.append(("para", credit))
-        draft.closed = True
-        return draft, None
-    idx = max(i for i, (k, _) in enumerate(draft.entries) if k == "para")
-    caption = draft.entries.pop(idx)[1]
-    photo = Draft(entries=[("para", caption), ("para", credit)], bylines=[credit], kind="photo")
-    photo.closed = True
-    drafts.append(photo)
-    return photo, draft
+def _softplus(z: float) -> float:
+    """-log(1 - sigmoid(z)): the cost of reading a block with score z as a subhead."""
+    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))
 
 
 def split_by_names(drafts: list[Draft]) -> list[Draft]:
