@@ -21,7 +21,7 @@ from digests.pdf.marks import Rule
 
 _GAP = 1.0  # points of clear space that make a cut
 _SLACK = 2.0  # points a block may stick out of its frame
-_DISPLAY = 1.25  # of the body size: headline type
+_HEADLINE = 1.8  # of the body size: type this big is a headline, smaller a subhead at most
 _REACH = 20.0  # of the body size: how far a centred headline may sit from its first column
 
 
@@ -140,9 +140,9 @@ def _cut(items: list[_Item], rules: Sequence[Rule], body: float) -> list[tuple[B
 
 def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]]:
     """A short headline centred over wide columns leaves the first column clear of it, so
-    a vertical cut would read that column before the headline. A column of plain text that
-    starts below something standing just to its right (a headline, a byline) belongs with
-    it: the two are cut across instead."""
+    a vertical cut would read that column before the headline. A column of text (with
+    subheads at most) that starts below something standing just to its right (a headline,
+    a byline) belongs with it: the two are cut across instead."""
     merged: list[list[_Item]] = []
     i = 0
     while i < len(columns):
@@ -163,7 +163,7 @@ def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]
 
 def _headless(group: list[_Item], body: float) -> bool:
     return all(
-        len(it.entries) == 1 and not it.vertical and it.entries[0][0].size < _DISPLAY * body
+        len(it.entries) == 1 and not it.vertical and it.entries[0][0].size < _HEADLINE * body
         for it in group
     )
 

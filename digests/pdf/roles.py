@@ -29,7 +29,7 @@ _EDITORIAL = re.compile(
 
 
 # Sentences, subtitles and notes, which a byline line never is.
-_NOT_SIGNATURE = re.compile(r"^[—–\-－(（《“]|[。！？；，：:!?;,]")
+_NOT_SIGNATURE = re.compile(r"^[—–\-－(（《“]|[。！？；，、：:!?;,]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,8 +185,8 @@ def _ruled_off(r: _Reader, head: Block) -> bool:
 
 def _parts(group: list[Block]) -> list[list[Block]]:
     """A headline group split where a wide gap parts a slogan from the headline below,
-    or where a line above the title lines up with nothing of it (a series title set
-    across the page over a headline centred on its own columns)."""
+    or where a line above the title sticks out past it and lines up with nothing of it (a
+    series title set across the page over a headline centred on its own columns)."""
     parts = [[group[0]]]
     for prev, b in pairwise(group):
         gap = b.top - prev.bottom
@@ -211,10 +211,11 @@ def _unaligned_off(part: list[Block]) -> list[list[Block]]:
 
 
 def _aligned(kicker: Block, title: Block) -> bool:
-    """Centred on the title, or flush with its left or right edge."""
+    """Over the title's width, centred on it, or flush with its left or right edge."""
     near = title.size
     return (
-        abs((kicker.x0 + kicker.x1) - (title.x0 + title.x1)) / 2 <= near
+        (title.x0 - near <= kicker.x0 and kicker.x1 <= title.x1 + near)
+        or abs((kicker.x0 + kicker.x1) - (title.x0 + title.x1)) / 2 <= near
         or abs(kicker.x0 - title.x0) <= 0.5 * near
         or abs(kicker.x1 - title.x1) <= 0.5 * near
     )

@@ -247,3 +247,58 @@ def test_a_byline_naming_an_institution_is_read_by_its_type() -> None:
     first, _ = split(draw)
     assert first.byline == "某省中国特色社会主义理论体系研究中心"
     assert first.paragraphs == REFORM
+
+
+def draw_broadsheet(d: Drawer) -> None:
+    """A broadsheet theory page at full scale: 8.3-point body type in six columns, bylines
+    in their own font, a framed column with a vertical title."""
+    left = [9.0 + i * 167 for i in range(6)]
+
+    def col(i: int, top: float, bottom: float) -> tuple[float, float, float, float]:
+        return (left[i], top, left[i] + 152, bottom)
+
+    d.line(300, 20, "2018年2月2日 星期五", 10)
+    d.line(870, 15, "第07版：理论", 18)
+    d.line(250, 100, "坚定文化自信", 51.5, bold=True)
+    d.line(290, 170, "周明远", 9.7, font=KAI)
+    heads = {4: "文化自信从哪里来", 9: "文化自信怎样立"}
+    d.columns([col(i, 200, 980) for i in range(4)], CULTURE, size=8.3, heads=heads)
+    d.line(left[4] + 20, 100, "学以致用", 22, bold=True)
+    d.line(left[4] + 50, 135, "本报评论员", 9.7, font=KAI)
+    d.columns([col(4, 160, 980)], made_up_paragraphs("学以致用", 5), size=8.3)
+    d.frame(840, 90, 1008, 990)
+    d.vertical(960, 110, "推动城乡融合发展", 38.6)
+    d.vertical(935, 300, "吴晓东", 9.7)
+    d.columns([(850, 110, 920, 980)], made_up_paragraphs("城乡融合", 4), size=8.3)
+    d.rule(9, 1000, 1008)
+    d.line(190, 1020, "让制度优势更好转化为治理效能", 16.6)
+    d.line(80, 1045, "提高国家治理现代化水平", 33.1, bold=True)
+    d.line(300, 1090, "郑小青", 9.7, font=KAI)
+    governance = (*made_up_paragraphs("国家治理", 8), "（作者为某大学马克思主义学院教授）")
+    d.columns([col(i, 1110, 1420) for i in range(4)], governance, size=8.3)
+    d.line(700, 1020, "读懂中国之治", 29.4, bold=True)
+    d.line(690, 1058, "——《某某》一书简评", 12.9)
+    d.line(790, 1080, "何方", 9.7, font=KAI)
+    boxes = [(left[4], 1100.0, left[4] + 140, 1420.0), (843.0, 1100.0, 1000.0, 1420.0)]
+    d.columns(boxes, made_up_paragraphs("中国之治", 4), size=8.3)
+
+
+CULTURE = made_up_paragraphs("文化自信", 14)
+
+
+def test_a_broadsheet_page_at_full_scale() -> None:
+    """The first column of the top article, clear of its short title and carrying its
+    subheads, is read under the title."""
+    (page,) = split_pdf(PdfBuilder(size=(1017.0, 1438.0)).page(draw_broadsheet).build())
+    assert (page.number, page.name) == (7, "理论")
+    assert [(a.kicker, a.title, a.subtitle, a.byline) for a in page.articles] == [
+        ("", "坚定文化自信", "", "周明远"),
+        ("让制度优势更好转化为治理效能", "提高国家治理现代化水平", "", "郑小青"),
+        ("", "学以致用", "", "本报评论员"),
+        ("", "推动城乡融合发展", "", "吴晓东"),
+        ("", "读懂中国之治", "《某某》一书简评", "何方"),
+    ]
+    top = page.articles[0]
+    assert top.paragraphs == CULTURE
+    assert top.section_heads == ("文化自信从哪里来", "文化自信怎样立")
+    assert page.articles[1].paragraphs[-1] == "（作者为某大学马克思主义学院教授）"
