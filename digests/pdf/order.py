@@ -122,11 +122,7 @@ def _cut(items: list[_Item], rules: Sequence[Rule], body: float) -> list[tuple[B
         return []
     columns = _under_headline(_split(items, lambda it: (it.x0, it.x1)), body)
     if len(columns) > 1:
-        # Vertical headlines are read first, right to left, then the rest left to right.
-        upright = [c for c in columns if all(it.vertical for it in c)]
-        rest = [c for c in columns if not all(it.vertical for it in c)]
-        ordered = list(reversed(upright)) + rest
-        return [e for group in ordered for e in _cut(group, rules, body)]
+        return [e for group in _upright_first(columns, body) for e in _cut(group, rules, body)]
     rows = _split(items, lambda it: (it.top, it.bottom))
     if len(rows) > 1:
         # One horizontal cut at a time, the strongest first, so a headline stays with its
@@ -159,6 +155,28 @@ def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]
         merged.append(group)
         i += 1
     return merged
+
+
+def _upright_first(columns: list[list[_Item]], body: float) -> list[list[_Item]]:
+    """Columns left to right, but a vertical headline (and the vertical byline beside it),
+    read right to left, comes before the columns of text on its left that have no
+    headline of their own: the text it heads."""
+    out: list[list[_Item]] = []
+    i = 0
+    while i < len(columns):
+        if not all(it.vertical for it in columns[i]):
+            out.append(columns[i])
+            i += 1
+            continue
+        j = i
+        while j < len(columns) and all(it.vertical for it in columns[j]):
+            j += 1
+        k = len(out)
+        while k > 0 and _headless(out[k - 1], body):
+            k -= 1
+        out[k:k] = reversed(columns[i:j])
+        i = j
+    return out
 
 
 def _headless(group: list[_Item], body: float) -> bool:

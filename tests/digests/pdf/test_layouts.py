@@ -302,3 +302,32 @@ def test_a_broadsheet_page_at_full_scale() -> None:
     assert top.paragraphs == CULTURE
     assert top.section_heads == ("文化自信从哪里来", "文化自信怎样立")
     assert page.articles[1].paragraphs[-1] == "（作者为某大学马克思主义学院教授）"
+
+
+def test_an_unframed_vertical_title_heads_the_text_on_its_left_not_the_page() -> None:
+    """A vertical title at the right edge, with no frame, is read before the column on
+    its left, not before the articles further left that have their own headlines."""
+
+    def draw(d: Drawer) -> None:
+        d.line(300, 20, "2018年2月2日 星期五", 10)
+        d.line(870, 15, "第07版：理论", 18)
+        d.line(60, 100, "以改革激发活力", 44, bold=True)
+        d.line(200, 160, "周明远", 9.7, font=KAI)
+        d.columns([(9, 190, 161, 700), (176, 190, 328, 700)], REFORM, size=8.3)
+        d.line(550, 100, "数字经济", 33, bold=True)
+        d.line(610, 145, "吴晓东", 9.7, font=KAI)
+        d.line(650, 145, "李华", 9.7, font=KAI)
+        d.columns([(510, 170, 662, 700), (677, 170, 829, 700)], ECONOMY, size=8.3)
+        d.vertical(970, 100, "青年当自强", 38.6)
+        d.vertical(945, 200, "郑小青", 9.7)
+        d.columns([(850, 100, 930, 700)], YOUTH, size=8.3)
+
+    (page,) = split_pdf(PdfBuilder(size=(1017.0, 1438.0)).page(draw).build())
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        ("以改革激发活力", "周明远", REFORM),
+        ("数字经济", "吴晓东 李华", ECONOMY),
+        ("青年当自强", "郑小青", YOUTH),
+    ]
+
+
+YOUTH = made_up_paragraphs("青年", 3)
