@@ -331,3 +331,18 @@ def test_an_unframed_vertical_title_heads_the_text_on_its_left_not_the_page() ->
 
 
 YOUTH = made_up_paragraphs("青年", 3)
+
+
+def test_subheads_in_body_size_bold_type_stay_paragraphs_of_the_article() -> None:
+    """Subheads set in the body's own size (bold only overprints, which reads once) carry
+    no headline type: they stay lines of the text and split nothing."""
+    heads = ("一、坚持问题导向", "二、坚持系统观念")
+
+    def draw(d: Drawer) -> None:
+        upper_article_head(d)
+        paragraphs = (*REFORM[:3], heads[0], *REFORM[3:6], heads[1], *REFORM[6:])
+        d.columns(cols((0, 1, 2, 3), 115, 440), paragraphs)
+
+    first, second = split(draw)
+    assert first.paragraphs == (*REFORM[:3], heads[0], *REFORM[3:6], heads[1], *REFORM[6:])
+    assert (first.byline, second.title) == ("周明远", "把论文写在大地上")
