@@ -2,8 +2,8 @@
 
 ``configure_builder`` puts the push's rate limiter and HTTP transport into the
 ApplicationBuilder; ``install_push`` (from ``post_init``) takes the serve lease, starts the
-engine, schedules the daily jobs, catches up and registers the editors' commands;
-``uninstall_push`` (from ``post_shutdown``) undoes it.
+engine, schedules the daily jobs, catches up and hands the service to the editors'
+commands through ``Services.push``; ``uninstall_push`` (from ``post_shutdown``) undoes it.
 """
 
 from __future__ import annotations
