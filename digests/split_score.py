@@ -69,6 +69,7 @@ def block_features(
     f["numbered"] = float(bool(_NUMBERED.match(texts[0])))
     f["final_punct"] = float(texts[-1].endswith(_FINAL))
     f["quoted"] = float(texts[-1][:1] in '“"' and texts[-1][-1:] in '”"')
+    f["spaced"] = float(any(" " in x.strip() for x in block.lines))
     f["colon_end"] = float(texts[-1].endswith((":", "：")))
     f.update(_after(tokens, t))
     f.update(_before(tokens, t, draft))
@@ -96,7 +97,10 @@ def _after(tokens: Sequence[BlockLike | Line], t: int) -> dict[str, float]:
             paras += 1
             chars += len(tok.text)
     f["after_paras"] = math.log1p(paras)
+    f["next_reporter"] = float(nxt is not None and nxt.role == "body" and "记者" in text[:40])
+    f["next_long_lead"] = float(nxt is not None and nxt.role == "body" and len(text) >= 100)
     f["after_short"] = float(chars < 200)
+    f["after_chars"] = math.log1p(chars) / 4
     return f
 
 
@@ -126,7 +130,14 @@ def _parallel(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> d
     size = len("".join(block.lines))
     subs = [x for k, x in draft.entries if k == "sub"]
     ahead = next((tok for tok in tokens[t + 2 :] if not isinstance(tok, Line)), None)
+    sizes = {len(x) for x in subs}
     return {
+        "block_chars": min(size, 40) / 10,
+        "shape_break": float(
+            len(subs) >= 2
+            and max(sizes) - min(sizes) <= _PARALLEL
+            and all(abs(n - size) > _PARALLEL for n in sizes)
+        ),
         "subs_count": math.log1p(len(subs)),
         "parallel_prev": float(bool(subs) and abs(len(subs[-1]) - size) <= _PARALLEL),
         "parallel_next": float(
