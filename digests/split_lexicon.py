@@ -96,6 +96,7 @@ class Lexicon:
     body_starters: tuple[str, ...] = DEFAULT_BODY_STARTERS
     surnames: str = SURNAMES
     compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
+    note_tags: tuple[str, ...] = ("记者手记",)  # notes that belong to the story above them
     non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
     start_weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_START_WEIGHTS)
 
@@ -119,6 +120,7 @@ class Lexicon:
             "body_starters",
             "compound_surnames",
             "non_names",
+            "note_tags",
         ):
             more = extra.get(name)
             if isinstance(more, list):
@@ -144,6 +146,7 @@ class Lexicon:
                 "surnames",
                 "compound_surnames",
                 "non_names",
+                "note_tags",
                 "start_weights",
             )
         }

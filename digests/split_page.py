@@ -36,6 +36,7 @@ Reading = Callable[[Sequence[Token], int, Draft], bool]
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
+NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
 # and no rule at all) are signs weighed together (digests.split_score).
@@ -128,6 +129,8 @@ def settled_reason(
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
     reason = rule_reason(tokens, t, draft, named)
+    if reason == "tag" and _note_on_draft(tokens, t, draft, lex):
+        return ""
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
     if named or reason in _SURE:
@@ -165,9 +168,20 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
         cont = rules.continuation(prev.text)
         if prev.role == "body" and cont and cont[0] == "下转":
             return "continued"
-    if not named and _new_topic(tokens, t, draft):
+    if not named and 0 <= _topic_overlap(tokens, t, draft) < TOPIC_SHIFT:
         return "topic"
     return "photo" if not named and _photo_ahead(tokens, t) else ""
+
+
+def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:
+    """A reporter's note ("…(记者手记)") printed right under the story it comments on is
+    part of that story; one that follows another story is an item of its own."""
+    block = tokens[t]
+    assert isinstance(block, Block)
+    tags = {rules.column_tag(rules.nfkc(x))[1].strip("()（）") for x in block.lines}
+    if not tags & set(lex.note_tags) or not draft.head:
+        return False
+    return _topic_overlap(tokens, t, draft) >= NOTE_TOPIC
 
 
 def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:
@@ -175,9 +189,9 @@ def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:
     return isinstance(nxt, Line) and nxt.role == "byline" and marked(nxt.text)
 
 
-def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
-    """The text under the block shares almost no words with the article so far: a new
-    article, not a subhead. Only judged when both sides are long enough to tell."""
+def _topic_overlap(tokens: Sequence[Token], t: int, draft: Draft) -> float:
+    """How many words the text under the block shares with the article so far (damped
+    bigram cosine); -1 when either side is too short to tell."""
     after: list[tuple[str, str]] = []
     for tok in tokens[t + 1 : t + 1 + TOPIC_WINDOW]:
         if isinstance(tok, Block):
@@ -189,8 +203,8 @@ def _new_topic(tokens: Sequence[Token], t: int, draft: Draft) -> bool:
     after += [("head", x) for x in block.lines]
     before = [("head", x) for x in draft.head] + draft.entries[-TOPIC_WINDOW:]
     if sum(len(x) for _, x in after) < MIN_TOPIC or sum(len(x) for _, x in before) < MIN_TOPIC:
-        return False
-    return similarity(bigrams(after), bigrams(before)) < TOPIC_SHIFT
+        return -1.0
+    return similarity(bigrams(after), bigrams(before))
 
 
 def _body_after(tokens: Sequence[Token], t: int) -> bool:

@@ -250,3 +250,42 @@ def test_a_drawing_credit_with_its_source_is_a_credit() -> None:
     first, second = items(text)
     assert second.title == "让河道重现清流"
     assert first.paragraphs[-1] == "周 远图(新华社发) 林 雨文"
+
+
+_PROFILE = (
+    "腊月二十六,老周一早就到了渔港。作为人大代表,他这一年在渔港里走了上百条渔船,"
+    "把渔民的意见一条条记进小本子。",
+    "“渔船越造越大,可渔民的出路还得多想想。”老周翻着小本子说,今年他要把渔民转产的建议"
+    "带上两会,小本子上记下的渔民意见已有四十多条。",
+    "天黑了,渔港的灯一盏盏亮起来。老周合上小本子,又去了下一条渔船,听渔民说说心里话。",
+)
+_NOTE = (
+    "跟着老周在渔港走了一天,记者看到的是一个把渔民的话放在心上的代表。小本子上的每一条意见,"
+    "都是他在渔船上一句句问出来的。",
+    "渔民信得过老周,因为老周的小本子里记的都是渔民的心里话。代表离渔民近,建议才实在。",
+    "小本子越记越厚,渔港里的建议也越来越多。老周说,这些意见他要一条条带上两会。",
+)
+
+
+def test_a_reporters_note_under_the_story_it_comments_on_is_part_of_it() -> None:
+    """It keeps "…(记者手记)" printed right under the story it is about (they share their
+    words) as a subhead of that story, and the note's text in its body."""
+    text = page(
+        article("小本子记下渔民心里话(代表履职故事)", _PROFILE, kicker="人大代表老周——"),
+        *article("代表离渔民近(记者手记)", _NOTE),
+    )
+    (only,) = items(text)
+    assert only.title == "小本子记下渔民心里话"
+    assert only.section_heads == ("代表离渔民近(记者手记)",)
+    assert _NOTE[1] in only.paragraphs
+
+
+def test_a_reporters_note_after_another_story_is_an_item_of_its_own() -> None:
+    """It starts a new item at "…(记者手记)" when the story above is about something else."""
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], *P[8:12]]),
+        *article("代表离渔民近(记者手记)", _NOTE),
+    )
+    library, note = items(text)
+    assert note.title == "代表离渔民近" and note.column == "记者手记"
+    assert P[11] in library.paragraphs
