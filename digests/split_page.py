@@ -128,9 +128,9 @@ def settled_reason(
         return "label"
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
-    reason = rule_reason(tokens, t, draft, named)
-    if reason == "tag" and _note_on_draft(tokens, t, draft, lex):
+    if _note_on_draft(tokens, t, draft, lex):
         return ""
+    reason = rule_reason(tokens, t, draft, named)
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
     if named or reason in _SURE:
@@ -175,10 +175,14 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
 
 def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:
     """A reporter's note ("…(记者手记)") printed right under the story it comments on is
-    part of that story; one that follows another story is an item of its own."""
+    part of that story; one that follows another story is an item of its own. A note set
+    off by its label on a line of its own ("■记者手记") always closes the story above."""
     block = tokens[t]
     assert isinstance(block, Block)
-    tags = {rules.column_tag(rules.nfkc(x))[1].strip("()（）") for x in block.lines}
+    prev = tokens[t - 1]
+    if isinstance(prev, Line) and rules.nfkc(prev.text).strip(" □■◇◆●○") in lex.note_tags:
+        return bool(draft.head)
+    tags = {rules.column_tag(rules.nfkc(x))[1] for x in block.lines}
     if not tags & set(lex.note_tags) or not draft.head:
         return False
     return _topic_overlap(tokens, t, draft) >= NOTE_TOPIC

@@ -289,3 +289,17 @@ def test_a_reporters_note_after_another_story_is_an_item_of_its_own() -> None:
     library, note = items(text)
     assert note.title == "代表离渔民近" and note.column == "记者手记"
     assert P[11] in library.paragraphs
+
+
+def test_a_note_under_its_own_label_line_closes_the_story_above() -> None:
+    """It reads the title under a "■记者手记" line as a subhead of the story above, even
+    when the note is too short to compare its words."""
+    text = page(
+        article("小本子记下渔民心里话", _PROFILE, kicker="人大代表老周——"),
+        "■记者手记",
+        "代表离渔民近",
+        _NOTE[1],
+    )
+    (only,) = items(text)
+    assert only.title == "小本子记下渔民心里话"
+    assert "代表离渔民近" in only.section_heads and _NOTE[1] in only.paragraphs
