@@ -128,7 +128,7 @@ def settled_reason(
         return "label"
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
-    if _note_on_draft(tokens, t, draft, lex):
+    if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
         return ""
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and reason == "dateline":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests.split_lexicon import Lexicon
@@ -67,6 +68,13 @@ _COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
 _EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)[”\"]?$")
 _NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
 _FULL_STOP = re.compile(r"[。！？!?；;,，、]$")
+# A piece's signature under its title: a place and a name ("河湾镇 周 岚"), a foreign name
+# ("安娜·伊万诺娃") or one after its country in brackets ("(印度)拉吉")
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}\s+([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,4})$")
+_FOREIGN_NAME = re.compile(
+    r"^(?:[(（][\u4e00-\u9fff]{2,8}[)）])?[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}$"
+    r"|^[(（][\u4e00-\u9fff]{2,8}[)）][\u4e00-\u9fff]{2,5}$"
+)
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
 
@@ -189,6 +197,18 @@ def is_signature(line: str, lex: Lexicon) -> bool:
     """A reader's letter signed with place and name: "青柳县 王桂芳", at the letter's end."""
     m = _SIGNATURE.match(nfkc(line).strip())
     return m is not None and is_name_line(m.group(2), lex)
+
+
+def is_signed_piece(lines: Sequence[str], lex: Lexicon) -> bool:
+    """A title over its writer's name ("我的新年 | 河湾镇 周 岚"): one piece of a package of
+    signed pieces (readers' letters, voices from abroad), which the paper lists as one."""
+    if len(lines) < 2:
+        return False
+    last = nfkc(lines[-1]).strip()
+    if _FOREIGN_NAME.match(last):
+        return True
+    m = _PLACE_NAME.match(last)
+    return m is not None and is_name_line(m.group(1), lex)
 
 
 def is_byline_line(line: str) -> bool:

@@ -298,8 +298,8 @@ def test_a_note_under_its_own_label_line_closes_the_story_above() -> None:
         article("小本子记下渔民心里话", _PROFILE, kicker="人大代表老周——"),
         "■记者手记",
         "代表离渔民近",
-        _NOTE[1],
+        "1月5日," + _NOTE[1],
     )
     (only,) = items(text)
     assert only.title == "小本子记下渔民心里话"
-    assert "代表离渔民近" in only.section_heads and _NOTE[1] in only.paragraphs
+    assert "代表离渔民近" in only.section_heads and only.paragraphs[-1].endswith(_NOTE[1])

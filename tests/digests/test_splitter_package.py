@@ -67,3 +67,29 @@ def test_an_ordinary_headline_with_a_reporter_keeps_its_lines() -> None:
     assert first.headline == "河湾村合作社扩大种植 大棚蔬菜走俏节日市场"
     assert first.byline == "本报记者 周晓岚"
     assert second.title == "县图书馆春节不打烊"
+
+
+def test_signed_pieces_under_one_headline_stay_one_article() -> None:
+    """It reads each "title | signature" block (a place and a name, a foreign name, or a
+    name after its country in brackets) as a piece of the package above, not an article,
+    even after the closing note of the piece before it."""
+    text = page(
+        "远方来信话新春",
+        "河湾的灯笼",
+        "青柳镇 周 岚",
+        P[1],
+        P[2],
+        "(作者为青柳镇中学教师)",
+        "港口的新年",
+        "安娜·伊万诺娃",
+        P[3],
+        P[4],
+        "(作者为港口公司职员)",
+        "一起看花灯",
+        "(印度)拉吉夫",
+        P[5],
+        P[6],
+    )
+    (only,) = items(text)
+    assert only.title == "远方来信话新春"
+    assert only.paragraphs[-1] == P[6]
