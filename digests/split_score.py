@@ -32,6 +32,7 @@ _NUMBERED = re.compile(
 _FINAL = ("!", "?", "！", "？", "…", "......")
 # A news lead opens on the time or the place of the event ("1月31日,", "近日,", "当地时间…").
 _TIME_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日[,，]|近日|日前|近期|当地时间)")
+PULL_QUOTE = 18  # characters: a sentence, longer than the subheads of this paper
 _PARALLEL = 3  # characters: subheads of one article are about as long as each other
 
 
@@ -113,7 +114,7 @@ def _before(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dic
     f["prev_open"] = float(role == "body" and text.endswith(("——", ":", "：")))
     f["prev_unfinished"] = float(role == "body" and not ends_sentence(text))
     paras = [x for k, x in draft.entries if k == "para"]
-    subs = [x for k, x in draft.entries if k == "sub"]
+    subs = _subheads(draft)
     f["draft_paras"] = math.log1p(len(paras))
     f["draft_subs"] = float(bool(subs))
     f["lead_dateline"] = float(bool(paras) and _opens(rules.nfkc(paras[0])))
@@ -128,7 +129,7 @@ def _parallel(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> d
     block = tokens[t]
     assert not isinstance(block, Line)
     size = len("".join(block.lines))
-    subs = [x for k, x in draft.entries if k == "sub"]
+    subs = _subheads(draft)
     ahead = next((tok for tok in tokens[t + 2 :] if not isinstance(tok, Line)), None)
     sizes = {len(x) for x in subs}
     return {
@@ -165,6 +166,17 @@ def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict
         "topic_sim": sim,
         "topic_shift": float(known and sim < 0.05),
     }
+
+
+def _subheads(draft: DraftLike) -> list[str]:
+    """The article's subheads so far, without pull quotes: a commentary prints a sentence
+    of its own in large type ("…的勇气,让…实现了突破"), which heads no section."""
+    return [x for k, x in draft.entries if k == "sub" and not _pull_quote(x)]
+
+
+def _pull_quote(text: str) -> bool:
+    text = rules.nfkc(text).strip()
+    return len(text) >= PULL_QUOTE and any(c in text for c in ",;") and not _NUMBERED.match(text)
 
 
 def _next_line(tokens: Sequence[BlockLike | Line], t: int) -> Line | None:

@@ -303,3 +303,18 @@ def test_a_note_under_its_own_label_line_closes_the_story_above() -> None:
     (only,) = items(text)
     assert only.title == "小本子记下渔民心里话"
     assert "代表离渔民近" in only.section_heads and only.paragraphs[-1].endswith(_NOTE[1])
+
+
+def test_a_pull_quote_in_a_commentary_does_not_make_the_next_title_a_subhead() -> None:
+    """It does not count a sentence printed large inside a commentary as a subhead, so the
+    next headline, with no dateline, still starts an article."""
+    text = page(
+        article("让每个岗位都闪光(乡村时评)", [P[0], P[1]]),
+        "肯吃苦的干劲,让每一个平凡的岗位都闪闪发光",
+        P[2],
+        P[3],
+        article("县图书馆春节不打烊", ["1月5日," + P[7], P[8], P[9]]),
+    )
+    comment, library = items(text)
+    assert library.title == "县图书馆春节不打烊"
+    assert P[3] in comment.paragraphs
