@@ -131,6 +131,8 @@ def settled_reason(
     if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
         return ""
     reason = rule_reason(tokens, t, draft, named)
+    if draft.collection and _own_report_ahead(tokens, t):
+        return "own"
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
     if named or reason in _SURE:
@@ -171,6 +173,18 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     if not named and 0 <= _topic_overlap(tokens, t, draft) < TOPIC_SHIFT:
         return "topic"
     return "photo" if not named and _photo_ahead(tokens, t) else ""
+
+
+def _own_report_ahead(tokens: Sequence[Token], t: int) -> bool:
+    """The piece under the block closes with the paper's own dateline ("(本报巴黎电)"): a
+    report of its own after a collection of agency briefs ("(据新华社…电)")."""
+    for tok in tokens[t + 1 :]:
+        if isinstance(tok, Block):
+            return False
+        if tok.role == "end":
+            text = rules.nfkc(tok.text).strip()
+            return text.startswith(("(本报", "（本报")) and text.endswith(("电)", "电）"))
+    return False
 
 
 def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:

@@ -318,3 +318,24 @@ def test_a_pull_quote_in_a_commentary_does_not_make_the_next_title_a_subhead() -
     comment, library = items(text)
     assert library.title == "县图书馆春节不打烊"
     assert P[3] in comment.paragraphs
+
+
+def test_a_report_with_the_papers_own_dateline_after_agency_briefs_is_its_own_item() -> None:
+    """It ends a collection of briefs ("简讯", each closed by "(据新华社…电)") at a piece
+    that closes with the paper's own "(本报…电)": that piece is an article of its own."""
+    text = page(
+        "简讯",
+        "河道治理见成效",
+        P[10],
+        "(据新华社青柳电 记者郑远)",
+        "图书馆春节不打烊",
+        P[7],
+        "(据新华社青柳电 记者吴晨)",
+        "大棚蔬菜走俏",
+        P[4],
+        P[5],
+        "(本报青柳电)",
+    )
+    briefs, own = items(text)
+    assert briefs.title == "简讯" and P[7] in briefs.paragraphs
+    assert own.title == "大棚蔬菜走俏" and own.paragraphs[:2] == (P[4], P[5])
