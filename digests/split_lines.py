@@ -107,6 +107,8 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         return False
     if text.endswith((":", "：")) and not rules.heading_like(nxt, lex):
         return False  # "专家建议:" leads into the paragraph below, a kicker into a title
+    if text.endswith("——") and len(text) >= 25 and "," in text and not rules.heading_like(nxt, lex):
+        return False  # a sentence leading into the paragraph below ("…,拉开了序幕——")
     if runs_on_block([text]):
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)

@@ -339,3 +339,13 @@ def test_a_report_with_the_papers_own_dateline_after_agency_briefs_is_its_own_it
     briefs, own = items(text)
     assert briefs.title == "简讯" and P[7] in briefs.paragraphs
     assert own.title == "大棚蔬菜走俏" and own.paragraphs[:2] == (P[4], P[5])
+
+
+def test_a_lead_sentence_ending_in_a_dash_is_body_not_headline() -> None:
+    """It keeps a short opening sentence that leads into the paragraph below with "——"
+    in the body, not in the headline above it."""
+    lead = "腊月二十八,上午九时,一场特别的村民议事会在河湾村拉开序幕——"
+    text = page(article("村里的事大家商量着办", [lead, P[4], P[5]]))
+    (only,) = items(text)
+    assert only.title == "村里的事大家商量着办" and only.subtitle == ""
+    assert only.paragraphs[0].startswith(lead)
