@@ -105,6 +105,8 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
     if _closes_letter(lines, idx, lex):
         return False
+    if idx and rules.nfkc(lines[idx - 1]).strip().endswith(("来源:", "来源：")):
+        return False  # "数据来源:" over the name of the source, under a chart
     if text.endswith((":", "：")) and not rules.heading_like(nxt, lex):
         return False  # "专家建议:" leads into the paragraph below, a kicker into a title
     if text.endswith("——") and len(text) >= 25 and "," in text and not rules.heading_like(nxt, lex):

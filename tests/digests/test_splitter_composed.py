@@ -349,3 +349,17 @@ def test_a_lead_sentence_ending_in_a_dash_is_body_not_headline() -> None:
     (only,) = items(text)
     assert only.title == "村里的事大家商量着办" and only.subtitle == ""
     assert only.paragraphs[0].startswith(lead)
+
+
+def test_the_source_under_a_chart_stays_with_its_article() -> None:
+    """It keeps the line after "数据来源:" (the source's name, short like a title) with the
+    article above, out of the next headline."""
+    text = page(
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+        "数据来源:",
+        "县文化和旅游局",
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    library, river = items(text)
+    assert library.paragraphs[-1].endswith("县文化和旅游局")
+    assert river.title == "河道治理见成效" and river.kicker == ""
