@@ -9,6 +9,7 @@ Page headers are dropped here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -52,7 +53,30 @@ def page_lines(text: str) -> list[str]:
 
 def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     """Give every line its role; drop page headers."""
-    return _trailing_slogans(_classify(lines, lex))
+    return _caption_lists(_trailing_slogans(_classify(lines, lex)))
+
+
+_CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
+_NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
+
+
+def _caption_lists(lines: list[Line]) -> list[Line]:
+    """Under "图片说明:" the captions of an article's photos ("图1:…") follow, each with
+    its photographer's credit: text of the article, not photo items of their own."""
+    out: list[Line] = []
+    in_list = False
+    for line in lines:
+        text = rules.nfkc(line.text).strip()
+        if _CAPTION_KEY.match(text):
+            in_list = True
+        elif in_list and _NUMBERED_CAPTION.match(text):
+            line = Line("body", line.text)
+        elif in_list and line.role == "credit" and rules.is_photo_credit(text):
+            line = Line("end", line.text)
+        else:
+            in_list = False
+        out.append(line)
+    return out
 
 
 def _trailing_slogans(lines: list[Line]) -> list[Line]:
