@@ -65,6 +65,9 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
             close()
         if current and rules.is_numbered(text):
             close()  # "一" or "一、…" under a headline opens the first section
+        boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())
+        if current and (rules.is_figure(text) or (boxed and len(current) >= 2)):
+            close()  # a data box ("239家" over its explanation) stands apart
         current.append(line.text)
         tagged = bool(rules.column_tag(text)[1]) and not nxt_text.startswith("——")
         # "微阅读" heads briefs that each keep their own title, as subheads.
@@ -130,6 +133,10 @@ def settled_reason(
         return "last"  # a subhead heads text; lines after the last text are furniture
     if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
         return ""
+    if _figure_box(block):
+        return ""  # a data box is never a headline; it sits in an article
+    if _figure_box(tokens[t + 1]):
+        return "figure"  # a headline over the data box that opens its article
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and _own_report_ahead(tokens, t):
         return "own"
@@ -173,6 +180,10 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     if not named and 0 <= _topic_overlap(tokens, t, draft) < TOPIC_SHIFT:
         return "topic"
     return "photo" if not named and _photo_ahead(tokens, t) else ""
+
+
+def _figure_box(tok: Token) -> bool:
+    return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
 
 
 def _own_report_ahead(tokens: Sequence[Token], t: int) -> bool:

@@ -75,6 +75,9 @@ _FOREIGN_NAME = re.compile(
     r"^(?:[(（][\u4e00-\u9fff]{2,8}[)）])?[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}$"
     r"|^[(（][\u4e00-\u9fff]{2,8}[)）][\u4e00-\u9fff]{2,5}$"
 )
+_FIGURE = re.compile(
+    r"^\d[\d.]{0,9}(?:%|(?:多|余)?(?:万|亿|万亿)?(?![年月日时])[\u4e00-\u9fff]{0,3})$"
+)
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
 
@@ -197,6 +200,11 @@ def is_signature(line: str, lex: Lexicon) -> bool:
     """A reader's letter signed with place and name: "青柳县 王桂芳", at the letter's end."""
     m = _SIGNATURE.match(nfkc(line).strip())
     return m is not None and is_name_line(m.group(2), lex)
+
+
+def is_figure(text: str) -> bool:
+    """The figure of a data box: a number and its unit ("239家", "3.57万亿", "83.9分")."""
+    return bool(_FIGURE.match(text))
 
 
 def is_signed_piece(lines: Sequence[str], lex: Lexicon) -> bool:

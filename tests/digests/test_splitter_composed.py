@@ -379,3 +379,26 @@ def test_numbered_photo_captions_under_the_caption_key_stay_in_the_article() -> 
     (only,) = items(text)
     assert only.title == "大棚里的新年" and only.kind == "article"
     assert only.paragraphs[-1] == "本报记者 孙海摄"
+
+
+def test_a_data_box_is_never_a_headline() -> None:
+    """It reads a data box ("120公里" over the sentence it explains) under a headline as
+    the start of that article's text, and one at the end of an article as part of it,
+    apart from the next headline."""
+    text = page(
+        "乡村公路通到家门口",
+        "120公里",
+        "青柳县今年新建乡村公路120公里",
+        "本报青柳1月5日电(记者 郑远)" + P[0],
+        P[1],
+        "3.5万人",
+        "新路通车后受益群众3.5万人",
+        "县图书馆春节不打烊(乡村时评)",
+        P[7],
+        P[8],
+    )
+    road, library = items(text)
+    assert road.title == "乡村公路通到家门口"
+    assert road.paragraphs[0].startswith("120公里")
+    assert road.paragraphs[-1].endswith("新路通车后受益群众3.5万人")
+    assert (library.kicker, library.title) == ("", "县图书馆春节不打烊")
