@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from digests.configfile import read_toml
 from digests.errors import ConfigError
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -92,21 +91,11 @@ def _admins(raw: object) -> frozenset[int]:
     return frozenset(ids)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        return {}
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path} is not valid TOML: {e}") from None
-
-
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build the settings; a wrong value raises ConfigError naming the setting."""
     env = os.environ if env is None else env
     cdir = config_dir()
-    toml = _read_toml(cdir / "paperboy.toml")
+    toml = read_toml(cdir / "paperboy.toml")
     paper = toml.get("newspaper", {})
     summary = toml.get("summary", {})
     archive = toml.get("archive", {})

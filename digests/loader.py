@@ -11,13 +11,12 @@ import codecs
 import datetime as dt
 import importlib
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from digests.errors import ConfigError, EncodingError, InputError, PdfError
+from digests.configfile import read_toml
+from digests.errors import EncodingError, InputError, PdfError
 from digests.model import Page
 from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
@@ -215,19 +214,9 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        return {}
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path} is not valid TOML: {e}") from None
-
-
 def section_names(config_dir: Path, newspaper: str) -> dict[int, str]:
     """Page number -> 版名 for a newspaper, from config/newspapers.toml ({} when unknown)."""
-    paper = _read_toml(config_dir / "newspapers.toml").get(newspaper, {})
+    paper = read_toml(config_dir / "newspapers.toml").get(newspaper, {})
     sections = paper.get("sections", {}) if isinstance(paper, Mapping) else {}
     out: dict[int, str] = {}
     for key, value in sections.items():
@@ -238,13 +227,13 @@ def section_names(config_dir: Path, newspaper: str) -> dict[int, str]:
 
 def newspaper_slug(config_dir: Path, newspaper: str) -> str:
     """The newspaper's short id used in article ids ("dtrb"); "" when not configured."""
-    paper = _read_toml(config_dir / "newspapers.toml").get(newspaper, {})
+    paper = read_toml(config_dir / "newspapers.toml").get(newspaper, {})
     return str(paper.get("slug", "")) if isinstance(paper, Mapping) else ""
 
 
 def load_lexicon(config_dir: Path) -> Lexicon:
     """The splitter's furniture words: the defaults plus config/splitter.toml."""
-    extra = _read_toml(config_dir / "splitter.toml")
+    extra = read_toml(config_dir / "splitter.toml")
     return Lexicon().extended(extra) if extra else Lexicon()
 
 
