@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
 
@@ -84,6 +84,20 @@ DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "编者的话", "阅读提
 DEFAULT_START_WEIGHTS: Mapping[str, float] = START_WEIGHTS
 
 
+# The word lists config/splitter.toml may extend (surnames is a string, extended apart).
+_EXTENDABLE_LISTS = (
+    "banners",
+    "column_labels",
+    "photo_labels",
+    "collection_labels",
+    "ad_words",
+    "body_starters",
+    "compound_surnames",
+    "non_names",
+    "note_tags",
+)
+
+
 @dataclass(frozen=True, slots=False)
 class Lexicon:
     """Furniture and label words; every field may be extended from config/splitter.toml."""
@@ -111,17 +125,7 @@ class Lexicon:
     def extended(self, extra: Mapping[str, object]) -> Lexicon:
         """A copy with the lists in ``extra`` (as read from TOML) appended to the defaults."""
         values: dict[str, object] = {}
-        for name in (
-            "banners",
-            "column_labels",
-            "photo_labels",
-            "collection_labels",
-            "ad_words",
-            "body_starters",
-            "compound_surnames",
-            "non_names",
-            "note_tags",
-        ):
+        for name in _EXTENDABLE_LISTS:
             more = extra.get(name)
             if isinstance(more, list):
                 values[name] = _merge(getattr(self, name), (str(x) for x in more))
@@ -131,25 +135,7 @@ class Lexicon:
             values["start_weights"] = MappingProxyType(merged)
         if isinstance(extra.get("surnames"), str):
             values["surnames"] = self.surnames + str(extra["surnames"])
-        return Lexicon(**{**self._fields(), **values})  # type: ignore[arg-type]
-
-    def _fields(self) -> dict[str, object]:
-        return {
-            name: getattr(self, name)
-            for name in (
-                "banners",
-                "column_labels",
-                "photo_labels",
-                "collection_labels",
-                "ad_words",
-                "body_starters",
-                "surnames",
-                "compound_surnames",
-                "non_names",
-                "note_tags",
-                "start_weights",
-            )
-        }
+        return replace(self, **values)
 
 
 def _merge(base: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
