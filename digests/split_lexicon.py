@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 from digests.split_weights import START_WEIGHTS
 
@@ -124,7 +125,7 @@ class Lexicon:
 
     def extended(self, extra: Mapping[str, object]) -> Lexicon:
         """A copy with the lists in ``extra`` (as read from TOML) appended to the defaults."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # field name -> its extended value
         for name in _EXTENDABLE_LISTS:
             more = extra.get(name)
             if isinstance(more, list):
