@@ -142,8 +142,8 @@ def settled_reason(
         return "own"
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
-    if named or reason in _SURE:
-        return reason
+    if reason in _SURE or (named and reason):
+        return reason  # on named pages a block without a sure sign is weighed, not settled
     return None
 
 

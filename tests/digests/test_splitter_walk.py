@@ -9,7 +9,8 @@ from digests.loader import load_lexicon
 from digests.split_lines import classify, page_lines
 from digests.split_page import Block, build_drafts, group_blocks
 from digests.split_walk import Walk
-from tests.builders.pages import PARAS, page
+from digests.splitter import SplitOptions, split_text
+from tests.builders.pages import PARAS, article, page
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 
@@ -42,3 +43,33 @@ def test_a_fixed_reading_decides_every_weighed_block() -> None:
     assert [d.head for d in every] == [tokens[t].lines for t in blocks]  # type: ignore[union-attr]
     assert len(none) == 1
     assert [x for k, x in none[0].entries if k == "sub"] == ["灯笼挂起来", "集市热起来"]
+
+
+def test_on_a_page_of_signed_pieces_an_unsigned_headline_is_still_weighed() -> None:
+    """It starts an article at a headline with no author line under it on a page whose
+    other pieces carry one, when the text below is about something else: an untagged
+    commentary or feature on an opinion page, not a subhead of the piece above."""
+    books = [
+        "读者服务部还为返乡的青年办理了借书证,方便他们假期里借阅农业技术和职业培训类书籍。",
+        "图书馆计划在全县每个乡镇设立分馆,让村民在家门口就能借到新书、参加读书活动。",
+    ]
+    swim = [
+        "冬泳爱好者在湖面破冰下水,岸边围观的人们不时鼓掌叫好。",
+        "组织者介绍,参加活动的泳友年龄最大的七十八岁,最小的只有十九岁。",
+        "医护人员在岸边搭起帐篷,为上岸的泳友准备了热姜汤和毛毯。",
+        "一位泳友说,坚持冬泳十几年,身体比以前结实多了,很少感冒。",
+        "活动持续了一个上午,主办方还为坚持全程的泳友颁发了纪念奖章和一份热乎乎的早餐。",
+    ]
+    text = page(
+        article("把路修到群众心坎上", [PARAS[0], PARAS[1], PARAS[3]], byline=["王建国"]),
+        article("让书香飘满乡村", [*PARAS[7:10], *books], byline=["李秀英"]),
+        article("破冰而游", swim),
+    )
+    options = SplitOptions(lexicon=load_lexicon(CONFIG))
+    arts = [a for p in split_text(text, options) for a in p.articles]
+    assert [(a.title, a.byline) for a in arts] == [
+        ("把路修到群众心坎上", "王建国"),
+        ("让书香飘满乡村", "李秀英"),
+        ("破冰而游", ""),
+    ]
+    assert arts[1].section_heads == ()
