@@ -52,15 +52,6 @@ def _area(r: Rule) -> float:
     return (r.x1 - r.x0) * (r.bottom - r.top)
 
 
-def _inside(b: Block, r: Rule) -> bool:
-    return (
-        b.x0 >= r.x0 - _SLACK
-        and b.x1 <= r.x1 + _SLACK
-        and b.top >= r.top - _SLACK
-        and b.bottom <= r.bottom + _SLACK
-    )
-
-
 def _items(
     blocks: list[Block],
     frames: list[Rule],
@@ -72,10 +63,10 @@ def _items(
     items: list[_Item] = []
     free = blocks
     for i, frame in enumerate(frames):
-        members = [b for b in free if _inside(b, frame)]
+        members = [b for b in free if _within(b, frame)]
         if not members:
             continue
-        rest = [b for b in free if not _inside(b, frame)]
+        rest = [b for b in free if not _within(b, frame)]
         if not any(b.size < 1.25 * body_size and not b.vertical for b in members):
             # Display type alone in a frame: a slogan, or a headline's backdrop (read as if
             # the frame were not there).
@@ -94,7 +85,8 @@ def _items(
     return items
 
 
-def _within(inner: Rule, outer: Rule) -> bool:
+def _within(inner: Block | Rule, outer: Rule) -> bool:
+    """Whether ``inner`` lies inside ``outer``'s box, give or take the slack."""
     return (
         inner.x0 >= outer.x0 - _SLACK
         and inner.x1 <= outer.x1 + _SLACK
