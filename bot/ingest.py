@@ -23,7 +23,7 @@ from digests.model import Article, Issue, Page
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
 
-_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
+_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 Upload = tuple[str, bytes]  # (file name, content) of a chat document
 
 
@@ -66,15 +66,19 @@ def newspaper_sections(config_dir: Path, newspaper: str) -> dict[int, str]:
     return section_names(config_dir, newspaper)
 
 
+def date_in_name(file_name: str) -> dt.date | None:
+    """A date written in a file name (datong-2024-02-10-p01.txt, 20240210_01.pdf)."""
+    m = _NAME_DATE.search(Path(file_name).name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 def _date_in_names(documents: Sequence[Upload]) -> dt.date | None:
-    for name, _ in documents:
-        m = _NAME_DATE.search(Path(name).name)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                continue
-    return None
+    return next((d for name, _ in documents if (d := date_in_name(name))), None)
 
 
 def _slug_of(newspaper: str) -> str:

@@ -1,9 +1,6 @@
-"""An editor's document becomes an issue: the date from caption or file name, then ingest."""
+"""An editor's document becomes an issue: the date from the caption if given, then ingest."""
 
 from __future__ import annotations
-
-import datetime as dt
-import re
 
 from bot.ingest import ingest_documents
 from bot.render import line
@@ -11,27 +8,14 @@ from bot.replies import Responder, editor
 from bot.replies.base import Reply, Who, parse_date, reply
 from digests.errors import InputError
 
-_DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
-
-
-def date_in_name(file_name: str) -> dt.date | None:
-    """A date written in a file name (datong-2024-02-10-p01.txt, 20240210_01.pdf)."""
-    m = _DATE_IN_NAME.search(file_name)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
 
 def post_upload(
     responder: Responder, who: Who, file_name: str, content: bytes, caption: str = ""
 ) -> Reply:
     """Ingest one uploaded page file into its issue (other pages of that date are kept)."""
     ctx = responder.ctx(who)
+    # A caption names the date; else ingest reads the page header, then the file name.
     date = parse_date(caption.strip()) if caption.strip() else None
-    date = date or date_in_name(file_name)
     try:
         result = ingest_documents(
             [(file_name, content)],
