@@ -63,6 +63,8 @@ DEFAULT_COLLECTION_LABELS = (
     "短讯",
     "速览",
     "快讯",
+    "数读",
+    "来论",
 )
 DEFAULT_AD_WORDS = (
     "热线",
@@ -122,6 +124,16 @@ class Lexicon:
     @cached_property
     def surname_set(self) -> frozenset[str]:
         return frozenset(self.surnames)
+
+    @cached_property
+    def _collection_heads(self) -> frozenset[str]:
+        return frozenset((*self.collection_labels, *self.column_labels))
+
+    def heads_collection(self, text: str) -> bool:
+        """A label that titles the pieces printed under it ("速览"), or a column label set
+        right over a headline ("新春走基层"): the e-paper lists the whole as one item under
+        the label, with the pieces' headlines as its text."""
+        return text in self._collection_heads
 
     def extended(self, extra: Mapping[str, object]) -> Lexicon:
         """A copy with the lists in ``extra`` (as read from TOML) appended to the defaults."""

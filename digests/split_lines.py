@@ -91,6 +91,7 @@ def _trailing_slogans(lines: list[Line]) -> list[Line]:
 
 def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     out: list[Line] = []
+    printed = _printed_layout(lines)
     for idx, line in enumerate(lines):
         text = rules.nfkc(line).strip()
         if rules.page_header(text) or rules.date_line(text):
@@ -99,9 +100,12 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("banner", line))
             continue
         if rules.is_column_label(text, lex):
-            out.append(Line("label", line))
+            titles = _titles_item(lines, idx, lex, printed)
+            out.append(Line("head" if titles else "label", line))
         elif rules.is_credit(text):
             out.append(Line("credit", line))
+        elif rules.is_document_date(text) and out and out[-1].role == "head":
+            out.append(Line("head", line))
         elif rules.is_author_note(text) or rules.is_end_marker(text):
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
@@ -119,6 +123,17 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
         else:
             out.append(Line("body", line))
     return out
+
+
+def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) -> bool:
+    """A column label right over a headline titles the item, as e-paper lists print it
+    (Lexicon.heads_collection). On a printed page (boxed reporter lines, "□ 本报记者 …")
+    the label stands beside the article's own title instead."""
+    return not printed and idx + 1 < len(lines) and _heading(lines, idx + 1, lex)
+
+
+def _printed_layout(lines: Sequence[str]) -> bool:
+    return any(rules.nfkc(x).lstrip()[:1] in "□■" and rules.is_byline_line(x) for x in lines)
 
 
 def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
@@ -159,6 +174,8 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """A closing line ("敬礼!") before the closing note, or before the signature that
     precedes it: no headline stands right above the note that ends an article."""
     after = [rules.nfkc(x).strip() for x in lines[idx + 1 : idx + 3]]
+    if after and rules.is_document_date(after[0]):
+        return False  # a document's title over the date it was issued
     if after and rules.is_name_line(after[0], lex):
         after = after[1:]
     return bool(after) and (rules.is_author_note(after[0]) or rules.is_end_marker(after[0]))

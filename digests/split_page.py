@@ -40,7 +40,9 @@ NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at l
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
 # and no rule at all) are signs weighed together (digests.split_score).
-_SURE = frozenset(("tag", "byline", "dateline", "banner", "credit", "end", "continued", "photo"))
+_SURE = frozenset(
+    ("tag", "document", "byline", "dateline", "banner", "credit", "end", "continued", "photo")
+)
 
 
 def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
@@ -63,15 +65,15 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
         nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
         if current and not text.startswith("——") and _closed(current):
             close()
-        if current and rules.is_numbered(text):
-            close()  # "一" or "一、…" under a headline opens the first section
+        if current and (rules.is_numbered(text) or lex.heads_collection(text)):
+            close()  # "一、…" under a headline opens its first section; "数读" its own item
         boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())
         if current and (rules.is_figure(text) or (boxed and len(current) >= 2)):
             close()  # a data box ("239家" over its explanation) stands apart
         current.append(line.text)
         tagged = bool(rules.column_tag(text)[1]) and not nxt_text.startswith("——")
         # "微阅读" heads briefs that each keep their own title, as subheads.
-        collection = len(current) == 1 and text in lex.collection_labels
+        collection = len(current) == 1 and lex.heads_collection(text)
         if tagged or collection or len(current) >= 4:
             close()
     close()
@@ -127,7 +129,7 @@ def settled_reason(
     if not draft.paras():
         return ""
     first = rules.nfkc(block.lines[0]).strip()
-    if first in lex.photo_labels or first in lex.collection_labels:
+    if first in lex.photo_labels or lex.heads_collection(first):
         return "label"
     if not _body_after(tokens, t):
         return "last"  # a subhead heads text; lines after the last text are furniture
@@ -154,6 +156,8 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     assert isinstance(block, Block)
     if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
         return "tag"
+    if any(rules.is_document_date(x) for x in block.lines[1:]):
+        return "document"  # a document or speech printed in full under its own title
     nxt = _neighbour(tokens, t, +1)
     if _marked_byline_after(tokens, t):
         return "byline"

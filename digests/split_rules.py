@@ -49,6 +49,12 @@ _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
+# The date line printed under the title of a document or a speech: "(2019年1月3日)",
+# "(二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过)".
+_DOCUMENT_DATE = re.compile(
+    r"^[（(](?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+    r"[\d〇零一二三四五六七八九十]{1,3}日[^()（）]{0,60}[）)]$"
+)
 _END_MARKER = re.compile(
     r"^[（(]\s*(本报|新华社|中新社|据|记者|作者|摘编|摘自|来源|原载|人民日报|相关报道|"
     r"文中|转载|[\u4e00-\u9fff、]{0,30}(?:采访)?整理)"
@@ -194,6 +200,11 @@ def is_end_marker(line: str) -> bool:
     if _CLOSING_NOTE.match(text) and not continuation(text):
         return True
     return len(text) <= 160 and text.endswith(")") and bool(_END_MARKER.match(text))
+
+
+def is_document_date(line: str) -> bool:
+    """The dated line under a document's or a speech's title: part of its headline."""
+    return bool(_DOCUMENT_DATE.match(nfkc(line).strip()))
 
 
 def is_signature(line: str, lex: Lexicon) -> bool:

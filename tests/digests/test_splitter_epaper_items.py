@@ -1,0 +1,72 @@
+"""The splitter on the item conventions of an e-paper's article list: documents printed in
+full under their dated title, and labels ("新春走基层", "数读") that title an item whose
+text opens with the headlines printed under them."""
+
+from __future__ import annotations
+
+from digests.model import Article
+from digests.splitter import split_text
+from tests.builders.pages import LONG_PARA, PARAS, article, page
+
+P = PARAS
+
+
+def items(text: str) -> list[Article]:
+    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+
+
+def test_a_document_under_its_dated_title_starts_an_item() -> None:
+    """It starts a new item at a document's title over the date it was issued, and keeps
+    the date as the subtitle."""
+    for date in ("(2019年1月3日)", "(二〇一九年二月三日)"):
+        text = page(
+            article("青柳县召开春耕生产动员会", ["本报讯(记者 吴晨)" + P[0], P[1], P[2]]),
+            "关于加强乡村公路养护工作的意见",
+            date,
+            P[3],
+            "一、总体要求",
+            P[10],
+            P[11],
+        )
+        meeting, document = items(text)
+        assert (document.title, document.subtitle) == ("关于加强乡村公路养护工作的意见", date)
+        assert document.paragraphs[0] == P[3]
+        assert document.section_heads == ("一、总体要求",)
+        assert meeting.paragraphs[-1] == P[2]
+
+
+def test_a_label_over_a_headline_titles_the_item_on_an_e_paper_list() -> None:
+    """It reads a column label set right over a headline, on a page with no boxed reporter
+    lines, as the item's title, with the headline lines opening its text."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "新春走基层",
+        "急诊室的除夕夜",
+        "守护平安的一线医生",
+        "本报记者 孙海",
+        LONG_PARA,
+        P[3],
+    )
+    river, night = items(text)
+    assert night.title == "新春走基层"
+    assert "".join(night.paragraphs).startswith("急诊室的除夕夜守护平安的一线医生")
+    assert night.paragraphs[-1] == P[3]
+    assert river.paragraphs[-1] == P[11]
+
+
+def test_a_data_label_keeps_its_figures_in_one_item() -> None:
+    """It keeps the figures printed under "数读", each with its own headline, as one item
+    titled by the label, even when a slogan stands right above the label."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "看青柳新貌 品百味人生",
+        "数读",
+        "120公里 今年新建乡村公路",
+        "本报青柳1月5日电 " + P[0],
+        "300亩 河湾村大棚面积",
+        "本报青柳1月6日电 " + P[5],
+    )
+    figures = items(text)[-1]
+    assert figures.title == "数读"
+    assert figures.section_heads == ("120公里 今年新建乡村公路", "300亩 河湾村大棚面积")
+    assert figures.paragraphs[-1].endswith(P[5])
