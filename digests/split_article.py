@@ -81,10 +81,11 @@ def read_headline(lines: Sequence[str], lex: Lexicon) -> Headline:
         else:
             merged.append(line)
     cores: list[str] = []
+    tagged = ""  # the title carries the column tag: a line above it is the kicker
     for line in merged:
         core, tag = rules.column_tag(line)
         if tag and not column:
-            column, line = tag, core
+            column, line, tagged = tag, core, core
         cores.append(line)
     dashed = [x for x in cores if rules.nfkc(x).startswith("——")]
     rest = [x for x in cores if x not in dashed]
@@ -95,7 +96,7 @@ def read_headline(lines: Sequence[str], lex: Lexicon) -> Headline:
     if len(rest) == 1:
         title = rest[0]
     elif len(rest) == 2:
-        if subtitle or kicker:
+        if subtitle or kicker or rest[1] == tagged:
             kicker, title = (kicker + " " + rest[0]).strip(), rest[1]
         else:
             title, subtitle = rest

@@ -112,7 +112,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("byline", line))
         elif rules.is_signature(text, lex):
             out.append(Line("body", line))
-        elif rules.is_name_line(text, lex) and out:
+        elif rules.is_name_line(text, lex) and out and not _dateline_after(lines, idx):
             out.append(Line("name", line))
         elif (
             _heading(lines, idx, lex)
@@ -130,6 +130,12 @@ def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) ->
     (Lexicon.heads_collection). On a printed page (boxed reporter lines, "□ 本报记者 …")
     the label stands beside the article's own title instead."""
     return not printed and idx + 1 < len(lines) and _heading(lines, idx + 1, lex)
+
+
+def _dateline_after(lines: Sequence[str], idx: int) -> bool:
+    """A report that opens on its dateline names its reporters there, so the short line
+    above it ("居文君战胜拉戈诺") is a headline line, not an author line."""
+    return idx + 1 < len(lines) and rules.dateline(lines[idx + 1]) is not None
 
 
 def _printed_layout(lines: Sequence[str]) -> bool:

@@ -236,7 +236,11 @@ def is_byline_line(line: str) -> bool:
     if len(text) > 40 or ends_sentence(text) or is_photo_credit(text):
         return False
     m = _BYLINE_LINE.match(text)
-    return m is not None and bool(_BYLINE_REST.match(text[m.end() - 1 :]))
+    if m is None or not _BYLINE_REST.match(text[m.end() - 1 :]):
+        return False
+    # Two names run together are at most six characters; "记者新春探访乡村治理" is a kicker.
+    runs = re.split(rf"{_ROLE}|[\s、,，:：□■◇◆●○]+", text)
+    return all(len(run) <= 6 for run in runs)
 
 
 def is_name_line(line: str, lex: Lexicon) -> bool:

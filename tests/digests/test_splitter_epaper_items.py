@@ -70,3 +70,35 @@ def test_a_data_label_keeps_its_figures_in_one_item() -> None:
     assert figures.title == "数读"
     assert figures.section_heads == ("120公里 今年新建乡村公路", "300亩 河湾村大棚面积")
     assert figures.paragraphs[-1].endswith(P[5])
+
+
+def test_a_second_headline_line_over_a_dateline_is_not_an_author_line() -> None:
+    """It keeps a short second headline line that happens to read like names ("边检查边规范
+    边发现边整改") in the headline when the report under it opens on its dateline."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "青柳县启动乡村公路联合检查",
+        "边检查边规范 边发现边整改",
+        "本报青柳1月6日电(记者 吴晨)" + P[3],
+        P[1],
+    )
+    check = items(text)[-1]
+    assert (check.title, check.subtitle) == (
+        "青柳县启动乡村公路联合检查",
+        "边检查边规范 边发现边整改",
+    )
+    assert check.paragraphs[0].startswith("本报青柳1月6日电")
+
+
+def test_a_kicker_that_starts_with_reporter_is_not_a_byline() -> None:
+    """It reads "记者新春探访乡村治理" over a tagged title as the kicker, not as reporters."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "记者新春探访乡村治理",
+        "村子大家管,日子更美满(社会治理在身边)",
+        P[4],
+        P[5],
+    )
+    village = items(text)[-1]
+    assert (village.kicker, village.title) == ("记者新春探访乡村治理", "村子大家管,日子更美满")
+    assert village.byline == ""
