@@ -98,6 +98,7 @@ _EXTENDABLE_LISTS = (
     "compound_surnames",
     "non_names",
     "note_tags",
+    "photo_series",
 )
 
 
@@ -113,8 +114,11 @@ class Lexicon:
     body_starters: tuple[str, ...] = DEFAULT_BODY_STARTERS
     surnames: str = SURNAMES
     compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
-    note_tags: tuple[str, ...] = ("记者手记",)  # notes that belong to the story above them
+    # Notes and sidebars that belong to the story above them.
+    note_tags: tuple[str, ...] = ("记者手记", "链接", "相关链接", "延伸阅读", "小贴士")
     non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
+    # A photo series' name on its own line closes the photo above it, as a credit does.
+    photo_series: tuple[str, ...] = ("影像中国",)
     start_weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_START_WEIGHTS)
 
     @cached_property

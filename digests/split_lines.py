@@ -102,7 +102,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
         if rules.is_column_label(text, lex):
             titles = _titles_item(lines, idx, lex, printed)
             out.append(Line("head" if titles else "label", line))
-        elif rules.is_credit(text):
+        elif rules.is_credit(text) or (text in lex.photo_series and out):
             out.append(Line("credit", line))
         elif rules.is_document_date(text) and out and out[-1].role == "head":
             out.append(Line("head", line))

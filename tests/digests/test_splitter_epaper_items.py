@@ -102,3 +102,42 @@ def test_a_kicker_that_starts_with_reporter_is_not_a_byline() -> None:
     village = items(text)[-1]
     assert (village.kicker, village.title) == ("记者新春探访乡村治理", "村子大家管,日子更美满")
     assert village.byline == ""
+
+
+RIVER = (
+    "青柳河治理工程完工后,河道两岸的绿道和亲水平台向市民开放,每天清晨和傍晚都有不少市民"
+    "来这里散步健身。工程负责人说,治理后的河段水质稳定,鱼类和水鸟明显增多。"
+)
+
+
+def test_a_sidebar_tagged_as_a_link_stays_with_its_story() -> None:
+    """It keeps a "(链接)" box on the subject of the story above inside that story."""
+    text = page(
+        article(
+            "青柳河治理工程完工",
+            ["本报青柳1月5日电(记者 郑远)" + P[10], P[11], RIVER],
+        ),
+        "青柳河治理工程完工后河道水质达标(链接)",
+        "青柳河治理工程清淤十八公里,河道两岸新建绿道和亲水平台,治理后的河段水质稳定达到三类"
+        "标准,鱼类和水鸟明显增多。工程负责人表示,青柳河治理工程完工后将建立长效管护机制,"
+        "河道清淤和绿道养护都有专人负责,两岸村民也参与巡河,发现问题及时报告,确保治理成效"
+        "长期保持,让青柳河成为市民散步的好去处。",
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+    )
+    river, library = items(text)
+    assert river.paragraphs[-1].startswith("青柳河治理工程清淤")
+    assert library.title == "县图书馆春节不打烊"
+
+
+def test_a_photo_series_name_closes_the_photo_above_it() -> None:
+    """It ends a photo item at the series name printed under its caption ("影像中国"),
+    so the name is not read as a kicker of the next headline."""
+    text = page(
+        "河湾新春(动感青柳)",
+        "1月5日,河湾村村民在新修的广场上舞龙迎新春。",
+        "影像中国",
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+    )
+    photo, library = items(text)
+    assert photo.paragraphs[-1] == "影像中国"
+    assert (library.kicker, library.title) == ("", "县图书馆春节不打烊")
