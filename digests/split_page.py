@@ -36,6 +36,7 @@ Reading = Callable[[Sequence[Token], int, Draft], bool]
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
+SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
@@ -68,16 +69,32 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
         if current and (rules.is_numbered(text) or lex.heads_collection(text)):
             close()  # "一、…" under a headline opens its first section; "数读" its own item
         boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())
-        if current and (rules.is_figure(text) or (boxed and len(current) >= 2)):
+        figure = rules.is_figure(text) and not _over_dateline(lines, i)
+        if current and (figure or (boxed and len(current) >= 2)):
             close()  # a data box ("239家" over its explanation) stands apart
         current.append(line.text)
-        tagged = bool(rules.column_tag(text)[1]) and not nxt_text.startswith("——")
+        # A tagged title ends its block, unless a subtitle follows it over the dateline.
+        subtitled = nxt_text.startswith("——") or (nxt is not None and _over_dateline(lines, i + 1))
+        tagged = bool(rules.column_tag(text)[1]) and not subtitled
         # "微阅读" heads briefs that each keep their own title, as subheads.
         collection = len(current) == 1 and lex.heads_collection(text)
         if tagged or collection or len(current) >= 4:
             close()
     close()
     return out
+
+
+def _over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """Is ``lines[i]`` a headline line right over a report's dateline ("本报北京…电")? The
+    line there is the last of the headline ("5300多万人受益"), not a data box."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        lines[i].role == "head"
+        and len(rules.nfkc(lines[i].text).strip()) <= SUBTITLE_MAX
+        and nxt is not None
+        and nxt.role == "body"
+        and rules.dateline(nxt.text) is not None
+    )
 
 
 def _closed(block: Sequence[str]) -> bool:

@@ -141,3 +141,36 @@ def test_a_photo_series_name_closes_the_photo_above_it() -> None:
     photo, library = items(text)
     assert photo.paragraphs[-1] == "影像中国"
     assert (library.kicker, library.title) == ("", "县图书馆春节不打烊")
+
+
+def test_a_figure_line_over_the_dateline_is_the_subtitle() -> None:
+    """It reads "5300多万人受益" between a title and the dateline as the subtitle, not as
+    a data box inside the article."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "青柳县乡村公路通车里程突破一千公里",
+        "30多万人受益",
+        "本报青柳1月6日电(记者 吴晨)" + P[0],
+        P[1],
+    )
+    road = items(text)[-1]
+    assert (road.title, road.subtitle) == ("青柳县乡村公路通车里程突破一千公里", "30多万人受益")
+    assert road.section_heads == ()
+
+
+def test_a_tagged_title_keeps_the_subtitle_printed_over_the_dateline() -> None:
+    """It keeps a short line between a tagged title and the dateline as the subtitle."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "乡村公路养护新规出台(权威发布)",
+        "养护责任落实到村",
+        "本报青柳1月6日电(记者 吴晨)" + P[3],
+        P[2],
+    )
+    rule = items(text)[-1]
+    assert (rule.title, rule.subtitle, rule.column) == (
+        "乡村公路养护新规出台",
+        "养护责任落实到村",
+        "权威发布",
+    )
+    assert rule.section_heads == ()
