@@ -114,6 +114,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("body", line))
         elif rules.is_name_line(text, lex) and out and not _dateline_after(lines, idx):
             out.append(Line("name", line))
+        elif out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() == text:
+            out.append(Line("body", line))  # a document's text opens by repeating its title
         elif (
             _heading(lines, idx, lex)
             or _long_subtitle(out, lines, idx, lex)

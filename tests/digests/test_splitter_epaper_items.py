@@ -174,3 +174,23 @@ def test_a_tagged_title_keeps_the_subtitle_printed_over_the_dateline() -> None:
         "权威发布",
     )
     assert rule.section_heads == ()
+
+
+def test_a_document_title_repeated_over_its_text_opens_the_text() -> None:
+    """It reads a title printed again right under itself as the document's first line of
+    text, not as its subtitle."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "县政府办公室印发",
+        "关于加强乡村公路养护工作的意见",
+        "关于加强乡村公路养护工作的意见",
+        "本报青柳1月6日电 " + P[3],
+        P[2],
+    )
+    document = items(text)[-1]
+    assert (document.kicker, document.title, document.subtitle) == (
+        "县政府办公室印发",
+        "关于加强乡村公路养护工作的意见",
+        "",
+    )
+    assert document.paragraphs[0] == "关于加强乡村公路养护工作的意见"
