@@ -23,7 +23,6 @@ from digests.textrepair import (
 )
 
 _BYLINE_MARKS = "□■◇◆●○ "
-_REPORTING = ("强调", "指出", "表示", "要求", "印发", "发布", "宣布", "提出", "认为")
 _MAX_PARAGRAPH = 5000  # characters; no printed paragraph is longer
 
 
@@ -97,7 +96,7 @@ def read_headline(lines: Sequence[str], lex: Lexicon) -> Headline:
     if len(rest) == 1:
         title = rest[0]
     elif len(rest) == 2:
-        if subtitle or kicker or rest[1] == tagged or _reporting(rest[0]):
+        if subtitle or kicker or rest[1] == tagged or rules.reporting(rest[0]):
             kicker, title = (kicker + " " + rest[0]).strip(), rest[1]
         else:
             title, subtitle = rest
@@ -106,12 +105,6 @@ def read_headline(lines: Sequence[str], lex: Lexicon) -> Headline:
         title = rest[1]
         subtitle = " ".join([*rest[2:], *dashed])
     return Headline(kicker, title, subtitle, column)
-
-
-def _reporting(line: str) -> bool:
-    """A line ending in a reporting verb ("…时强调", "中办国办印发") leads into the title
-    under it: a kicker."""
-    return rules.nfkc(line).rstrip().endswith(_REPORTING)
 
 
 def _clean_byline(text: str) -> str:

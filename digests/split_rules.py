@@ -84,6 +84,7 @@ _FOREIGN_NAME = re.compile(
 _FIGURE = re.compile(
     r"^\d[\d.]{0,9}(?:%|(?:多|余)?(?:万|亿|万亿)?(?![年月日时])[\u4e00-\u9fff]{0,3})$"
 )
+_REPORTING = ("强调", "指出", "表示", "要求", "印发", "发布", "宣布", "提出", "认为")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
 
@@ -243,10 +244,16 @@ def is_byline_line(line: str) -> bool:
     return all(len(run) <= 6 for run in runs)
 
 
+def reporting(line: str) -> bool:
+    """A line ending in a reporting verb ("郭声琨强调", "中办国办印发") leads into the
+    title under it: a kicker, never an author line."""
+    return nfkc(line).rstrip().endswith(_REPORTING)
+
+
 def is_name_line(line: str, lex: Lexicon) -> bool:
     """A bare author line under a title: "陈先达", "周 江 张济坤", "刘宏达谢守成"."""
     text = nfkc(line).strip()
-    if len(text) > 30:  # a few names, even doubled and spaced, are shorter
+    if len(text) > 30 or reporting(text):  # a few names, even doubled and spaced, are shorter
         return False
     if has_doubling(text, 2):
         text = collapse_doubled(text)

@@ -194,3 +194,17 @@ def test_a_document_title_repeated_over_its_text_opens_the_text() -> None:
         "",
     )
     assert document.paragraphs[0].startswith("关于加强乡村公路养护工作的意见")
+
+
+def test_a_kicker_naming_who_stressed_the_title_is_not_an_author_line() -> None:
+    """It reads "李明强调" over a title as the kicker, not as the author's name."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "李明强调",
+        "把乡村公路养护责任落实到村",
+        "本报青柳1月6日电(记者 吴晨)" + P[3],
+        P[2],
+    )
+    talk = items(text)[-1]
+    assert (talk.kicker, talk.title) == ("李明强调", "把乡村公路养护责任落实到村")
+    assert "李明" not in talk.byline
