@@ -50,6 +50,7 @@ class Draft:
             and not ends_sentence(last[1])
             and not looks_like_start(text)
             and not rules.is_end_marker(last[1])
+            and not rules.date_line(last[1])  # the date under a letter's signature
             and len(last[1]) < _MAX_PARAGRAPH  # keeps joining linear on text with no stops
         ):
             self.entries[-1] = ("para", last[1] + text)

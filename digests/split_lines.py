@@ -58,6 +58,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
+SIGNATURE_MAX = 12  # characters: a signer or two, or a body that signs a letter
 
 
 def _caption_lists(lines: list[Line]) -> list[Line]:
@@ -94,6 +95,9 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     printed = _printed_layout(lines)
     for idx, line in enumerate(lines):
         text = rules.nfkc(line).strip()
+        if signature(lines, idx) or (rules.date_line(text) and signature(lines, idx - 1)):
+            out.append(Line("end", line))  # a letter's signature and date close its text
+            continue
         if rules.page_header(text) or rules.date_line(text):
             continue
         if rules.is_banner(text, lex):
@@ -132,6 +136,24 @@ def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) ->
     (Lexicon.heads_collection). On a printed page (boxed reporter lines, "□ 本报记者 …")
     the label stands beside the article's own title instead."""
     return not printed and idx + 1 < len(lines) and _heading(lines, idx + 1, lex)
+
+
+def signature(lines: Sequence[str], idx: int) -> bool:
+    """A short line between a letter's last sentence and the date it was written
+    ("习近平" over "2019年1月21日"): the signature, not a headline."""
+    if idx < 1 or idx + 1 >= len(lines):
+        return False
+    text = rules.nfkc(lines[idx]).strip()
+    before = rules.nfkc(lines[idx - 1]).strip()
+    date = rules.nfkc(lines[idx + 1]).strip()
+    return (
+        0 < len(text) <= SIGNATURE_MAX
+        and not rules.is_credit(text)
+        and rules.date_line(date) is not None
+        and date.endswith("日")  # a page header's date goes on to the weekday or the paper
+        and ends_sentence(before)
+        and len(before) > SIGNATURE_MAX
+    )
 
 
 def _dateline_after(lines: Sequence[str], idx: int) -> bool:

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from digests import split_rules as rules
 from digests.model import Article, Page
 from digests.split_lexicon import Lexicon
-from digests.split_lines import classify, page_lines
+from digests.split_lines import classify, page_lines, signature
 from digests.split_package import open_package
 from digests.split_page import build_drafts, finish, group_blocks, named_page, split_by_names
 from digests.split_pieces import reassemble
@@ -128,6 +128,8 @@ def _header_at(lines: Sequence[str], i: int) -> tuple[rules.PageHeader | None, i
             nxt = rules.page_header(lines[j])
             if nxt:
                 return nxt, j - i + 1
+        if signature(lines, i - 1):
+            return None, 0  # the date a letter was signed on, not a new page
         return rules.PageHeader(None, ""), 1
     return None, 0
 

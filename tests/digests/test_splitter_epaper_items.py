@@ -208,3 +208,22 @@ def test_a_kicker_naming_who_stressed_the_title_is_not_an_author_line() -> None:
     talk = items(text)[-1]
     assert (talk.kicker, talk.title) == ("李明强调", "把乡村公路养护责任落实到村")
     assert "李明" not in talk.byline
+
+
+def test_a_letters_signature_and_date_stay_in_the_letter() -> None:
+    """It keeps the signer and the date under a letter in its text: the name is not a
+    headline and the date does not open a new page."""
+    text = page(
+        article(
+            "县长给河湾村村民回信", ["本报青柳1月6日电 " + P[4], P[5], "祝大家新春快乐,阖家幸福。"]
+        ),
+        "王建国",
+        "2019年1月21日",
+        P[6],
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    pages = split_text(text)
+    assert len(pages) == 1
+    letter, river = items(text)
+    assert letter.paragraphs[-3:] == ("王建国", "2019年1月21日", P[6])
+    assert river.title == "河道治理见成效"

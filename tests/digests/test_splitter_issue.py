@@ -118,3 +118,13 @@ def test_a_continuation_without_its_other_half_keeps_its_mark() -> None:
     only_first = _continued_issue().split("\f")[0]
     pages = join_continuations(split_text(only_first))
     assert pages[0].articles[0].continued_to == 2
+
+
+def test_a_bare_date_line_after_a_short_last_line_still_opens_a_page() -> None:
+    """It starts a new page at a bare date line even when the page before ends on a short
+    line, such as a photo credit."""
+    text = page(*ROAD, "本报记者 林小雨摄", "2018年1月11日星期四", *VEG)
+    assert [p.articles[-1].title for p in split_text(text)] == [
+        "乡村公路通到家门口",
+        "大棚蔬菜四季鲜",
+    ]
