@@ -116,7 +116,12 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("byline", line))
         elif rules.is_signature(text, lex):
             out.append(Line("body", line))
-        elif rules.is_name_line(text, lex) and out and not _dateline_after(lines, idx):
+        elif (
+            rules.is_name_line(text, lex)
+            and out
+            and not _dateline_after(lines, idx)
+            and not _titles_photo(lines, idx)
+        ):
             out.append(Line("name", line))
         elif out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() == text:
             out.append(Line("body", line))  # a document's text opens by repeating its title
@@ -154,6 +159,17 @@ def signature(lines: Sequence[str], idx: int) -> bool:
         and ends_sentence(before)
         and len(before) > SIGNATURE_MAX
     )
+
+
+def _titles_photo(lines: Sequence[str], idx: int) -> bool:
+    """A short line over a caption of one to three paragraphs and the photographer's
+    credit ("武社火"): the photo's title, though it reads like a name."""
+    for j in range(idx + 1, min(len(lines), idx + 5)):
+        if rules.is_photo_credit(lines[j]):
+            return j > idx + 1
+        if len(rules.nfkc(lines[j]).strip()) <= SIGNATURE_MAX:
+            return False
+    return False
 
 
 def _dateline_after(lines: Sequence[str], idx: int) -> bool:

@@ -227,3 +227,18 @@ def test_a_letters_signature_and_date_stay_in_the_letter() -> None:
     letter, river = items(text)
     assert letter.paragraphs[-3:] == ("王建国", "2019年1月21日", P[6])
     assert river.title == "河道治理见成效"
+
+
+def test_a_photo_title_that_reads_like_a_name_titles_the_photo() -> None:
+    """It reads "龙灯会" over a caption and the photographer's credit as the photo's title,
+    not as the author of the article above."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11], P[0], P[1]]),
+        "龙灯会",
+        "1月5日,河湾村村民在新修的广场上舞龙迎新春,吸引了周边村镇的群众前来观看。",
+        "本报记者 林小雨摄",
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+    )
+    river, photo, library = items(text)
+    assert (photo.kind, photo.title) == ("photo", "龙灯会")
+    assert river.paragraphs[-1] == P[1]
