@@ -242,3 +242,4 @@ def test_a_photo_title_that_reads_like_a_name_titles_the_photo() -> None:
     river, photo, library = items(text)
     assert (photo.kind, photo.title) == ("photo", "龙灯会")
     assert river.paragraphs[-1] == P[1]
+    assert library.title == "县图书馆春节不打烊"
