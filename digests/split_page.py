@@ -149,6 +149,8 @@ def settled_reason(
     if first in lex.photo_labels or lex.heads_collection(first):
         return "label"
     if not _body_after(tokens, t):
+        if all(rules.nfkc(x).strip().startswith("——") for x in block.lines):
+            return ""  # "——伟哉,当代中国!": the closing lines of the article above
         return "last"  # a subhead heads text; lines after the last text are furniture
     if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
         return ""

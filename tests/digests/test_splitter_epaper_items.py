@@ -243,3 +243,14 @@ def test_a_photo_title_that_reads_like_a_name_titles_the_photo() -> None:
     assert (photo.kind, photo.title) == ("photo", "龙灯会")
     assert river.paragraphs[-1] == P[1]
     assert library.title == "县图书馆春节不打烊"
+
+
+def test_closing_dash_lines_at_the_foot_of_the_page_end_the_last_article() -> None:
+    """It keeps "——…!" lines printed after the last paragraph in the last article."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "——美哉,青柳河!",
+        "——壮哉,新家园!",
+    )
+    (river,) = items(text)
+    assert river.paragraphs[-2:] == ("——美哉,青柳河!", "——壮哉,新家园!")
