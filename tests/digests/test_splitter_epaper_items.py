@@ -1,6 +1,7 @@
-"""The splitter on the item conventions of an e-paper's article list: documents printed in
-full under their dated title, and labels ("新春走基层", "数读") that title an item whose
-text opens with the headlines printed under them."""
+"""The splitter on the conventions of an e-paper's article list: documents printed in full
+under their dated title, labels ("新春走基层", "数读") that title an item whose text opens
+with the headlines printed under them, subtitles over datelines, letters' signatures,
+photo titles and sidebars."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from digests.splitter import split_text
 from tests.builders.pages import LONG_PARA, PARAS, article, page
 
 P = PARAS
+# A dated report that stands first on the page, before the item each test is about.
+RIVER_REPORT = article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]])
 
 
 def items(text: str) -> list[Article]:
@@ -39,7 +42,7 @@ def test_a_label_over_a_headline_titles_the_item_on_an_e_paper_list() -> None:
     """It reads a column label set right over a headline, on a page with no boxed reporter
     lines, as the item's title, with the headline lines opening its text."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "新春走基层",
         "急诊室的除夕夜",
         "守护平安的一线医生",
@@ -58,7 +61,7 @@ def test_a_data_label_keeps_its_figures_in_one_item() -> None:
     """It keeps the figures printed under "数读", each with its own headline, as one item
     titled by the label, even when a slogan stands right above the label."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "看青柳新貌 品百味人生",
         "数读",
         "120公里 今年新建乡村公路",
@@ -76,7 +79,7 @@ def test_a_second_headline_line_over_a_dateline_is_not_an_author_line() -> None:
     """It keeps a short second headline line that happens to read like names ("边检查边规范
     边发现边整改") in the headline when the report under it opens on its dateline."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "青柳县启动乡村公路联合检查",
         "边检查边规范 边发现边整改",
         "本报青柳1月6日电(记者 吴晨)" + P[3],
@@ -93,7 +96,7 @@ def test_a_second_headline_line_over_a_dateline_is_not_an_author_line() -> None:
 def test_a_kicker_that_starts_with_reporter_is_not_a_byline() -> None:
     """It reads "记者新春探访乡村治理" over a tagged title as the kicker, not as reporters."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "记者新春探访乡村治理",
         "村子大家管,日子更美满(社会治理在身边)",
         P[4],
@@ -147,7 +150,7 @@ def test_a_figure_line_over_the_dateline_is_the_subtitle() -> None:
     """It reads "5300多万人受益" between a title and the dateline as the subtitle, not as
     a data box inside the article."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "青柳县乡村公路通车里程突破一千公里",
         "30多万人受益",
         "本报青柳1月6日电(记者 吴晨)" + P[0],
@@ -161,7 +164,7 @@ def test_a_figure_line_over_the_dateline_is_the_subtitle() -> None:
 def test_a_tagged_title_keeps_the_subtitle_printed_over_the_dateline() -> None:
     """It keeps a short line between a tagged title and the dateline as the subtitle."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "乡村公路养护新规出台(权威发布)",
         "养护责任落实到村",
         "本报青柳1月6日电(记者 吴晨)" + P[3],
@@ -180,7 +183,7 @@ def test_a_document_title_repeated_over_its_text_opens_the_text() -> None:
     """It reads a title printed again right under itself as the document's first line of
     text, not as its subtitle."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "县政府办公室印发",
         "关于加强乡村公路养护工作的意见",
         "关于加强乡村公路养护工作的意见",
@@ -199,7 +202,7 @@ def test_a_document_title_repeated_over_its_text_opens_the_text() -> None:
 def test_a_kicker_naming_who_stressed_the_title_is_not_an_author_line() -> None:
     """It reads "李明强调" over a title as the kicker, not as the author's name."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "李明强调",
         "把乡村公路养护责任落实到村",
         "本报青柳1月6日电(记者 吴晨)" + P[3],
@@ -220,7 +223,7 @@ def test_a_letters_signature_and_date_stay_in_the_letter() -> None:
         "王建国",
         "2019年1月21日",
         P[6],
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
     )
     pages = split_text(text)
     assert len(pages) == 1
@@ -248,7 +251,7 @@ def test_a_photo_title_that_reads_like_a_name_titles_the_photo() -> None:
 def test_closing_dash_lines_at_the_foot_of_the_page_end_the_last_article() -> None:
     """It keeps "——…!" lines printed after the last paragraph in the last article."""
     text = page(
-        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        RIVER_REPORT,
         "——美哉,青柳河!",
         "——壮哉,新家园!",
     )
