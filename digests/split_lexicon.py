@@ -50,7 +50,7 @@ DEFAULT_COLUMN_LABELS = (
     "民生观察",
     "图说新闻",
 )
-DEFAULT_PHOTO_LABELS = ("图片报道", "图片新闻", "新闻图片", "图说", "看图")
+DEFAULT_PHOTO_LABELS = ("图片报道", "图片新闻", "新闻图片", "图说", "看图", "漫画")
 DEFAULT_COLLECTION_LABELS = (
     "微阅读",
     "简讯",

@@ -38,6 +38,8 @@ _CREDIT_PREFIX = re.compile(rf"^(?:本版|本期)?{_CREDIT_WORD}(?:[、/]{_CREDI
 _PHOTO_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,30}?摄(影)?(报道)?\s*([（(][^（）()]{1,12}[）)])?$"
 )
+# A cartoonist's credit with the agency that sent it: "朱慧卿作(新华社发)".
+_CARTOON_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,10}作\s*[（(][^（）()]{1,12}发[）)]$")
 _PROVIDED = re.compile(r"^(?:图片|照片|资料)?由[^。，,；;！？!?]{1,30}提供$")
 # A contact line (an e-mail address, a QR code to scan) printed under a column.
 _CONTACT = re.compile(r"[\w.\-]+@[\w\-]+\.[\w.]+|扫描?二维码|扫码")
@@ -178,6 +180,7 @@ def is_credit(line: str) -> bool:
         _CREDIT_PREFIX.match(text)
         or is_photo_credit(text)
         or _DRAWN_CREDIT.match(text)
+        or _CARTOON_CREDIT.match(text)
         or _PROVIDED.match(text)
         or _CONTACT.search(text)
     )

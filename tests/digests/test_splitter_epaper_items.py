@@ -257,3 +257,28 @@ def test_closing_dash_lines_at_the_foot_of_the_page_end_the_last_article() -> No
     )
     (river,) = items(text)
     assert river.paragraphs[-2:] == ("——美哉,青柳河!", "——壮哉,新家园!")
+
+
+def test_a_cartoon_is_an_item_of_its_own_with_its_credit() -> None:
+    """It reads "漫画" with the cartoonist's credit ("…作(新华社发)") as one picture item,
+    and the tagged commentary under it as the next item."""
+    text = page(
+        RIVER_REPORT,
+        "漫画",
+        "林小雨作(新华社发)",
+        "责任书不能成为一纸空文",
+        "落实责任书需要责任心(有的放矢)",
+        P[3],
+        P[2],
+    )
+    _, cartoon, comment = items(text)
+    assert (cartoon.kind, cartoon.title, cartoon.paragraphs) == (
+        "photo",
+        "漫画",
+        ("林小雨作(新华社发)",),
+    )
+    assert (comment.kicker, comment.title, comment.column) == (
+        "责任书不能成为一纸空文",
+        "落实责任书需要责任心",
+        "有的放矢",
+    )
