@@ -1,7 +1,9 @@
 """The weights of the signs that a headline block starts an article (digests.split_score).
 
 Fitted by bench/split_fit.py (which prints this table) on the odd days of one month of
-composed national-daily pages and checked on the even days. They are the default of
+composed national-daily pages (bench/split_composed.py --keep DIR builds them) and checked
+on the even days; refits on later code measured no better on the even days. They are the
+default of
 ``Lexicon.start_weights``, so every caller weighs the same way; a newspaper may override
 single weights under ``[start_weights]`` in config/splitter.toml.
 """
