@@ -3,9 +3,8 @@
 Fitted by bench/split_fit.py (which prints this table) on the odd days of one month of
 composed national-daily pages (bench/split_composed.py --keep DIR builds them) and checked
 on the even days; refits on later code measured no better on the even days. They are the
-default of
-``Lexicon.start_weights``, so every caller weighs the same way; a newspaper may override
-single weights under ``[start_weights]`` in config/splitter.toml.
+default of ``Lexicon.start_weights``, so every caller weighs the same way; a newspaper may
+override single weights under ``[start_weights]`` in config/splitter.toml.
 """
 
 from __future__ import annotations
