@@ -36,6 +36,7 @@ Reading = Callable[[Sequence[Token], int, Draft], bool]
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
+SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
 SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
@@ -106,13 +107,19 @@ def _closed(block: Sequence[str]) -> bool:
 def named_page(tokens: Sequence[Token]) -> bool:
     """Pages whose articles carry a bare author name under the title (theory and opinion
     pages). Their closing notes are printed wherever the column ends, so there a note or
-    credit does not mark where the next article starts."""
-    count = 0
+    credit does not mark where the next article starts. The page's first article is signed
+    too: signed pieces further down, under a headline of their own ("…(大家谈)"), make a
+    package inside an ordinary page."""
+    named: list[int] = []
+    blocks = 0
     for t, tok in enumerate(tokens):
+        if not isinstance(tok, Block):
+            continue
         nxt = _neighbour(tokens, t, +1)
-        if isinstance(tok, Block) and isinstance(nxt, Line) and nxt.role == "name":
-            count += 1
-    return count >= 2
+        if isinstance(nxt, Line) and nxt.role == "name":
+            named.append(blocks)
+        blocks += 1
+    return len(named) >= 2 and named[0] < SIGNED_FROM
 
 
 def starts_article(
@@ -368,6 +375,8 @@ def _split_one(draft: Draft) -> list[Draft]:
     names = [i for i, (k, _) in enumerate(draft.entries) if k == "name"]
     if not names or not (draft.bylines or len(names) >= 2):
         return [draft]
+    if not draft.bylines and all(i and draft.entries[i - 1][0] == "sub" for i in names):
+        return [draft]  # unsigned itself, each piece signed under its title: a package
     start = 0 if draft.bylines else names[0] + 1
     seen_para = False
     for i in range(start, len(draft.entries)):

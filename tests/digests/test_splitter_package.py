@@ -93,3 +93,27 @@ def test_signed_pieces_under_one_headline_stay_one_article() -> None:
     (only,) = items(text)
     assert only.title == "远方来信话新春"
     assert only.paragraphs[-1] == P[6]
+
+
+def test_signed_commentaries_under_a_tagged_headline_further_down_stay_one_package() -> None:
+    """It keeps commentaries each signed with a bare name ("周岚") in the "(大家谈)" package
+    they sit under when the page's first article is not signed: an ordinary page with a
+    package, not a page of signed articles."""
+    text = page(
+        "河道治理见成效",
+        "本报青柳1月5日电(记者 郑远)" + P[10],
+        P[11],
+        "乡村公路,我们怎么养(大家谈)",
+        P[0],
+        "——编 者",
+        "养护责任要落到村",
+        "周岚",
+        P[1],
+        P[2],
+        "巡查发现问题要及时修",
+        "孙海",
+        P[3],
+    )
+    river, package = items(text)
+    assert (package.title, package.column) == ("乡村公路,我们怎么养", "大家谈")
+    assert package.paragraphs[-1] == P[3]
