@@ -115,5 +115,6 @@ def test_signed_commentaries_under_a_tagged_headline_further_down_stay_one_packa
         P[3],
     )
     river, package = items(text)
+    assert river.paragraphs[-1] == P[11]
     assert (package.title, package.column) == ("乡村公路,我们怎么养", "大家谈")
     assert package.paragraphs[-1] == P[3]
