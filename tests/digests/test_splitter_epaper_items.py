@@ -282,3 +282,17 @@ def test_a_cartoon_is_an_item_of_its_own_with_its_credit() -> None:
         "落实责任书需要责任心",
         "有的放矢",
     )
+
+
+def test_a_further_reading_box_with_its_own_headline_stays_with_its_story() -> None:
+    """It keeps a "延伸阅读" box in the story above even when the box carries its own
+    headline and follows a closing note."""
+    text = page(
+        article("青柳河治理工程完工", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "(文中图片由县水利局提供)",
+        "延伸阅读",
+        "这些河道管护规定要记牢",
+        P[3],
+    )
+    (river,) = items(text)
+    assert river.paragraphs[-1] == P[3]
