@@ -296,3 +296,39 @@ def test_a_further_reading_box_with_its_own_headline_stays_with_its_story() -> N
     )
     (river,) = items(text)
     assert river.paragraphs[-1] == P[3]
+
+
+def test_a_headline_after_a_full_length_column_piece_opens_the_next_article() -> None:
+    """It starts a new article at an untagged headline after a column's commentary that
+    ran its full length without a subhead, though nothing else marks the start."""
+    text = page(
+        "让乡村公路成为致富路(今日谈)",
+        P[0] + P[1],
+        P[2] + P[3],
+        LONG_PARA + P[9],
+        LONG_PARA + P[4],
+        LONG_PARA + P[5],
+        LONG_PARA + P[6],
+        LONG_PARA + P[10],
+        LONG_PARA + P[11],
+        "河湾村的大棚四季常青",
+        P[7],
+        P[8],
+    )
+    comment, village = items(text)
+    assert (comment.title, comment.column) == ("让乡村公路成为致富路", "今日谈")
+    assert (village.title, village.paragraphs) == ("河湾村的大棚四季常青", (P[7], P[8]))
+
+
+def test_a_short_column_piece_keeps_its_first_subhead() -> None:
+    """It keeps a subhead in a tagged feature when the text above it is still short."""
+    text = page(
+        "让乡村公路成为致富路(一线调研)",
+        P[0],
+        P[1],
+        P[2],
+        "养护责任落实到村",
+        P[3],
+    )
+    (feature,) = items(text)
+    assert feature.section_heads == ("养护责任落实到村",)
