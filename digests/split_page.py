@@ -37,7 +37,7 @@ MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
-COLUMN_PIECE = 700  # characters: a column's commentary or essay at full length
+FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
 SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
@@ -173,8 +173,8 @@ def settled_reason(
         return None  # the briefs of a collection ("速览") each open on a dateline
     if reason in _SURE or (named and reason):
         return reason  # on named pages a block without a sure sign is weighed, not settled
-    if not named and _column_piece_done(block, draft):
-        return "column"
+    if not named and _piece_done(block, draft):
+        return "long"
     return None
 
 
@@ -215,19 +215,19 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     return "photo" if not named and _photo_ahead(tokens, t) else ""
 
 
-def _column_piece_done(block: Block, draft: Draft) -> bool:
-    """A column's piece ("…(钟声)", "…(今日谈)") that has run its full length without a
-    subhead is over: commentaries and essays carry none, so a headline after it opens
-    the next article."""
+def _piece_done(block: Block, draft: Draft) -> bool:
+    """An article that has run its full length without a subhead is over: a headline
+    after it opens the next article. Commentaries and essays ("…(钟声)", "…(今日谈)")
+    carry no subheads, and a long report that has none so far rarely starts them late."""
     first = rules.nfkc(block.lines[0]).strip()
     if first.startswith(("——", "…", "...")) or len("".join(block.lines)) < 4:
         return False  # a signature ("——@一新") or a pause, not a headline
+    if first.endswith((":", "：", "——")) or first.startswith("问"):
+        return False  # a lead-in, a question of an interview: text of the article
     if any(k == "sub" for k, _ in draft.entries):
         return False
-    if not any(rules.column_tag(rules.nfkc(x))[1] for x in draft.head):
-        return False
     paras = [x for k, x in draft.entries if k == "para"]
-    return len(paras) >= 3 and sum(len(x) for x in paras) >= COLUMN_PIECE
+    return len(paras) >= 3 and sum(len(x) for x in paras) >= FULL_PIECE
 
 
 def _figure_box(tok: Token) -> bool:

@@ -299,8 +299,8 @@ def test_a_further_reading_box_with_its_own_headline_stays_with_its_story() -> N
 
 
 def test_a_headline_after_a_full_length_column_piece_opens_the_next_article() -> None:
-    """It starts a new article at an untagged headline after a column's commentary that
-    ran its full length without a subhead, though nothing else marks the start."""
+    """It starts a new article at a headline after a column's commentary that ran its full
+    length without a subhead, though nothing else marks the start."""
     text = page(
         "让乡村公路成为致富路(今日谈)",
         P[0] + P[1],
@@ -332,3 +332,17 @@ def test_a_short_column_piece_keeps_its_first_subhead() -> None:
     )
     (feature,) = items(text)
     assert feature.section_heads == ("养护责任落实到村",)
+
+
+def test_a_question_after_a_long_untitled_stretch_stays_in_the_interview() -> None:
+    """It keeps an interview's question ("问:…") in the article however long the text
+    above it ran without a subhead."""
+    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
+    text = page(
+        "乡村公路怎么养护",
+        *long_text,
+        "问:养护资金从哪里来?",
+        P[7],
+    )
+    (interview,) = items(text)
+    assert interview.paragraphs[-1] == P[7]
