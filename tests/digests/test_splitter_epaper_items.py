@@ -346,3 +346,12 @@ def test_a_question_after_a_long_untitled_stretch_stays_in_the_interview() -> No
     )
     (interview,) = items(text)
     assert interview.paragraphs[-1] == P[7]
+
+
+def test_a_boxed_label_after_a_long_untitled_stretch_stays_in_the_article() -> None:
+    """It keeps a "■小贴士" box in the article above however long that article ran
+    without a subhead."""
+    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
+    text = page("乡村公路怎么养护", *long_text, "■小贴士", P[7])
+    (guide,) = items(text)
+    assert guide.paragraphs[-1] == P[7]
