@@ -224,6 +224,8 @@ def _piece_done(block: Block, draft: Draft) -> bool:
         return False  # a signature ("——@一新") or a pause, not a headline
     if first.endswith((":", "：", "——")) or first.startswith("问"):
         return False  # a lead-in, a question of an interview: text of the article
+    if rules.nfkc(block.lines[-1]).strip().endswith(("?", "？")):
+        return False  # "如何驱逐那些…?": a commentary's questions head its parts
     if first[:1] in "■□●◆◇○":
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
     if any(k == "sub" for k, _ in draft.entries):

@@ -355,3 +355,12 @@ def test_a_boxed_label_after_a_long_untitled_stretch_stays_in_the_article() -> N
     text = page("乡村公路怎么养护", *long_text, "■小贴士", P[7])
     (guide,) = items(text)
     assert guide.paragraphs[-1] == P[7]
+
+
+def test_a_question_subhead_after_a_long_stretch_stays_in_the_commentary() -> None:
+    """It keeps a question ("如何…?") heading a commentary's later part in the commentary
+    however long the text above it ran."""
+    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
+    text = page("乡村公路养护要有长效机制(财经观)", *long_text, "如何让养护资金用在实处?", P[7])
+    (comment,) = items(text)
+    assert comment.section_heads == ("如何让养护资金用在实处?",)
