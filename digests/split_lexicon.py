@@ -137,7 +137,16 @@ class Lexicon:
         """A label that titles the pieces printed under it ("速览"), or a column label set
         right over a headline ("新春走基层"): the e-paper lists the whole as one item under
         the label, with the pieces' headlines as its text."""
-        return text in self._collection_heads
+        return text in self._collection_heads or self.is_series_label(text)
+
+    def is_series_label(self, text: str) -> bool:
+        """A column label with the name of one series of it: "新春走基层·节日里的坚守",
+        "新春走基层 人和家顺事事兴"."""
+        for label in self.column_labels:
+            rest = text[len(label) :]
+            if text.startswith(label) and rest[:1] in ("·", " ") and 1 < len(rest) <= 12:
+                return True
+        return False
 
     def extended(self, extra: Mapping[str, object]) -> Lexicon:
         """A copy with the lists in ``extra`` (as read from TOML) appended to the defaults."""

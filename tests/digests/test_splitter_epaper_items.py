@@ -364,3 +364,22 @@ def test_a_question_subhead_after_a_long_stretch_stays_in_the_commentary() -> No
     text = page("乡村公路养护要有长效机制(财经观)", *long_text, "如何让养护资金用在实处?", P[7])
     (comment,) = items(text)
     assert comment.section_heads == ("如何让养护资金用在实处?",)
+
+
+def test_a_series_of_a_column_over_a_headline_titles_the_item() -> None:
+    """It reads "新春走基层·节日里的坚守" over a piece's headline as the item's title, like
+    the column label itself, and keeps the next piece in the item."""
+    text = page(
+        RIVER_REPORT,
+        "新春走基层·节日里的坚守",
+        "巡查河道 守护安全(见图)",
+        "本报记者 孙海摄影报道",
+        LONG_PARA,
+        "随车过节 保障平安",
+        "本报记者 吴晨",
+        P[3],
+    )
+    series = items(text)[-1]
+    assert (series.title, series.subtitle) == ("新春走基层·节日里的坚守", "")
+    assert series.paragraphs[0].startswith("巡查河道 守护安全(见图)")
+    assert series.paragraphs[-1] == P[3]
