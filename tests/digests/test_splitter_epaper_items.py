@@ -12,6 +12,8 @@ from tests.builders.pages import LONG_PARA, PARAS, article, page
 P = PARAS
 # A dated report that stands first on the page, before the item each test is about.
 RIVER_REPORT = article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]])
+# Seven paragraphs, some 700 characters, with no subhead: an article at full length.
+LONG_STRETCH = tuple(LONG_PARA + P[i] for i in range(7))
 
 
 def items(text: str) -> list[Article]:
@@ -337,10 +339,9 @@ def test_a_short_column_piece_keeps_its_first_subhead() -> None:
 def test_a_question_after_a_long_untitled_stretch_stays_in_the_interview() -> None:
     """It keeps an interview's question ("问:…") in the article however long the text
     above it ran without a subhead."""
-    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
     text = page(
         "乡村公路怎么养护",
-        *long_text,
+        *LONG_STRETCH,
         "问:养护资金从哪里来?",
         P[7],
     )
@@ -351,8 +352,7 @@ def test_a_question_after_a_long_untitled_stretch_stays_in_the_interview() -> No
 def test_a_boxed_label_after_a_long_untitled_stretch_stays_in_the_article() -> None:
     """It keeps a "■小贴士" box in the article above however long that article ran
     without a subhead."""
-    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
-    text = page("乡村公路怎么养护", *long_text, "■小贴士", P[7])
+    text = page("乡村公路怎么养护", *LONG_STRETCH, "■小贴士", P[7])
     (guide,) = items(text)
     assert guide.paragraphs[-1] == P[7]
 
@@ -360,8 +360,7 @@ def test_a_boxed_label_after_a_long_untitled_stretch_stays_in_the_article() -> N
 def test_a_question_subhead_after_a_long_stretch_stays_in_the_commentary() -> None:
     """It keeps a question ("如何…?") heading a commentary's later part in the commentary
     however long the text above it ran."""
-    long_text = [LONG_PARA + P[i] for i in (0, 1, 2, 3, 4, 5, 6)]
-    text = page("乡村公路养护要有长效机制(财经观)", *long_text, "如何让养护资金用在实处?", P[7])
+    text = page("乡村公路养护要有长效机制(财经观)", *LONG_STRETCH, "如何让养护资金用在实处?", P[7])
     (comment,) = items(text)
     assert comment.section_heads == ("如何让养护资金用在实处?",)
 
