@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import digests.split_page as sp
 from digests.loader import load_lexicon
 from digests.split_article import Draft
+from digests.split_blocks import Block, Token, group_blocks
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines
 from digests.split_score import block_features, score
@@ -76,17 +77,17 @@ def examples(page_dir: Path, lex: Lexicon, own: bool = False) -> list[tuple[dict
     if len(classified) != len(lines):
         return []
     opening = starts(lines, gold)
-    tokens = sp.group_blocks(classified, lex)
+    tokens = group_blocks(classified, lex)
     first_line: dict[int, int] = {}
     i = 0
     for t, tok in enumerate(tokens):
         first_line[t] = i
-        i += len(tok.lines) if isinstance(tok, sp.Block) else 1
+        i += len(tok.lines) if isinstance(tok, Block) else 1
     out: list[tuple[dict[str, float], int]] = []
 
-    def forced(tokens: list[sp.Token], t: int, draft: Draft) -> bool:
+    def forced(tokens: list[Token], t: int, draft: Draft) -> bool:
         block = tokens[t]
-        assert isinstance(block, sp.Block)
+        assert isinstance(block, Block)
         span = range(first_line[t], first_line[t] + len(block.lines))
         label = any(k in opening for k in span)
         features = block_features(tokens, t, draft)

@@ -58,7 +58,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
-SIGNATURE_MAX = 12  # characters: a signer or two, or a body that signs a letter
+SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
 
 
 def _caption_lists(lines: list[Line]) -> list[Line]:
@@ -152,12 +152,13 @@ def signature(lines: Sequence[str], idx: int) -> bool:
     before = rules.nfkc(lines[idx - 1]).strip()
     date = rules.nfkc(lines[idx + 1]).strip()
     return (
-        0 < len(text) <= SIGNATURE_MAX
+        0 < len(text) <= SHORT_LINE
         and not rules.is_credit(text)
+        and rules.page_header(text) is None
         and rules.date_line(date) is not None
         and date.endswith("日")  # a page header's date goes on to the weekday or the paper
         and ends_sentence(before)
-        and len(before) > SIGNATURE_MAX
+        and len(before) > SHORT_LINE
     )
 
 
@@ -167,7 +168,7 @@ def _titles_photo(lines: Sequence[str], idx: int) -> bool:
     for j in range(idx + 1, min(len(lines), idx + 5)):
         if rules.is_photo_credit(lines[j]):
             return j > idx + 1
-        if len(rules.nfkc(lines[j]).strip()) <= SIGNATURE_MAX:
+        if len(rules.nfkc(lines[j]).strip()) <= SHORT_LINE:
             return False
     return False
 

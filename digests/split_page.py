@@ -4,41 +4,34 @@ Headline blocks (runs of short lines) either start an article or are subheads of
 article they sit in. A block starts an article when the page says so: a byline or a
 dateline follows it, the previous article closed ("(作者为…)", "(新华社…电)", a credit,
 "(下转…)"), it carries a column tag or a "——" kicker/subtitle, or it is a photo or
-collection label. Everything else is a subhead. Pure functions on local values.
+collection label, or the article above ran its full length without a subhead.
+Everything else is a subhead. Blocks come from digests.split_blocks. Pure functions on
+local values.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from digests import split_rules as rules
 from digests.model import Article
 from digests.split_article import Draft, to_article
+from digests.split_blocks import Block, Token
 from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
 from digests.split_pieces import bigrams, similarity
 from digests.split_score import block_features, score
 from digests.split_walk import Walk, marked
-from digests.textrepair import has_doubling, runs_on_block
+from digests.textrepair import has_doubling
 
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of headline-like lines."""
-
-    lines: tuple[str, ...]
-
-
-Token = Block | Line
 Reading = Callable[[Sequence[Token], int, Draft], bool]
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
-SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
@@ -46,63 +39,6 @@ TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 _SURE = frozenset(
     ("tag", "document", "byline", "dateline", "banner", "credit", "end", "continued", "photo")
 )
-
-
-def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
-    """Group consecutive headline lines into blocks, closing a block where a headline ends."""
-    out: list[Token] = []
-    current: list[str] = []
-
-    def close() -> None:
-        if current:
-            out.append(Block(tuple(current)))
-            current.clear()
-
-    for i, line in enumerate(lines):
-        if line.role != "head":
-            close()
-            out.append(line)
-            continue
-        text = rules.nfkc(line.text).strip()
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
-        if current and not text.startswith("——") and _closed(current):
-            close()
-        if current and (rules.is_numbered(text) or lex.heads_collection(text)):
-            close()  # "一、…" under a headline opens its first section; "数读" its own item
-        boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())
-        figure = rules.is_figure(text) and not _over_dateline(lines, i)
-        if current and (figure or (boxed and len(current) >= 2)):
-            close()  # a data box ("239家" over its explanation) stands apart
-        current.append(line.text)
-        # A tagged title ends its block, unless a subtitle follows it over the dateline.
-        subtitled = nxt_text.startswith("——") or (nxt is not None and _over_dateline(lines, i + 1))
-        tagged = bool(rules.column_tag(text)[1]) and not subtitled
-        # "微阅读" heads briefs that each keep their own title, as subheads.
-        collection = len(current) == 1 and lex.heads_collection(text)
-        if tagged or collection or len(current) >= 4:
-            close()
-    close()
-    return out
-
-
-def _over_dateline(lines: Sequence[Line], i: int) -> bool:
-    """Is ``lines[i]`` a headline line right over a report's dateline ("本报北京…电")? The
-    line there is the last of the headline ("5300多万人受益"), not a data box."""
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return (
-        lines[i].role == "head"
-        and len(rules.nfkc(lines[i].text).strip()) <= SUBTITLE_MAX
-        and nxt is not None
-        and nxt.role == "body"
-        and rules.dateline(nxt.text) is not None
-    )
-
-
-def _closed(block: Sequence[str]) -> bool:
-    """A block ends after a "——" subtitle that is complete."""
-    last = rules.nfkc(block[-1]).strip()
-    return last.startswith("——") and not runs_on_block(block)
 
 
 def named_page(tokens: Sequence[Token]) -> bool:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from digests.loader import load_lexicon
+from digests.split_blocks import Block, group_blocks
 from digests.split_lines import classify, page_lines
-from digests.split_page import Block, build_drafts, group_blocks
+from digests.split_page import build_drafts
 from digests.split_walk import Walk
 from digests.splitter import SplitOptions, split_text
 from tests.builders.pages import PARAS, article, page
