@@ -22,7 +22,7 @@ from digests.textrepair import (
     repair_headline_lines,
 )
 
-_BYLINE_MARKS = "□■◇◆●○ "
+_BYLINE_MARKS = rules.BOX_MARKS + " "
 _MAX_PARAGRAPH = 5000  # characters; no printed paragraph is longer
 
 

@@ -180,7 +180,9 @@ def _dateline_after(lines: Sequence[str], idx: int) -> bool:
 
 
 def _printed_layout(lines: Sequence[str]) -> bool:
-    return any(rules.nfkc(x).lstrip()[:1] in "□■" and rules.is_byline_line(x) for x in lines)
+    return any(
+        rules.nfkc(x).lstrip()[:1] in rules.BOX_MARKS and rules.is_byline_line(x) for x in lines
+    )
 
 
 def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

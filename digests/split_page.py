@@ -162,7 +162,7 @@ def _piece_done(block: Block, draft: Draft) -> bool:
         return False  # a lead-in, a question of an interview: text of the article
     if rules.nfkc(block.lines[-1]).strip().endswith(("?", "？")):
         return False  # "如何驱逐那些…?": a commentary's questions head its parts
-    if first[:1] in "■□●◆◇○":
+    if first[:1] in rules.BOX_MARKS:
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
     if any(k == "sub" for k, _ in draft.entries):
         return False
@@ -196,7 +196,7 @@ def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) 
     labels = [prev.text] if isinstance(prev, Line) else []
     if len(block.lines) > 1:
         labels.append(block.lines[0])  # "延伸阅读" right over the box's own headline
-    if any(rules.nfkc(x).strip(" □■◇◆●○") in lex.note_tags for x in labels):
+    if any(rules.nfkc(x).strip(" " + rules.BOX_MARKS) in lex.note_tags for x in labels):
         return bool(draft.head)
     tags = {rules.column_tag(rules.nfkc(x))[1] for x in block.lines}
     if not tags & set(lex.note_tags) or not draft.head:

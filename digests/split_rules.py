@@ -86,6 +86,8 @@ _FOREIGN_NAME = re.compile(
 _FIGURE = re.compile(
     r"^\d[\d.]{0,9}(?:%|(?:多|余)?(?:万|亿|万亿)?(?![年月日时])[\u4e00-\u9fff]{0,3})$"
 )
+# The boxes and bullets that set off a reporter line or a label ("□ 本报记者", "■小贴士").
+BOX_MARKS = "□■◇◆●○"
 _REPORTING = ("强调", "指出", "表示", "要求", "印发", "发布", "宣布", "提出", "认为")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
@@ -243,7 +245,7 @@ def is_byline_line(line: str) -> bool:
     if m is None or not _BYLINE_REST.match(text[m.end() - 1 :]):
         return False
     # Two names run together are at most six characters; "记者新春探访乡村治理" is a kicker.
-    runs = re.split(rf"{_ROLE}|[\s、,，:：□■◇◆●○]+", text)
+    runs = re.split(rf"{_ROLE}|[\s、,，:：{BOX_MARKS}]+", text)
     return all(len(run) <= 6 for run in runs)
 
 

@@ -132,7 +132,7 @@ def marked(byline: str) -> bool:
     """A reporter line set off by a box or bullet ("□ 本报记者 …") opens an article; a plain
     one under a block inside an article names the reporter of one piece of a package
     (several reports under one headline, which the paper lists as one article)."""
-    return rules.nfkc(byline).lstrip()[:1] in "□■◇◆●○"
+    return rules.nfkc(byline).lstrip()[:1] in rules.BOX_MARKS
 
 
 def _add_subhead(draft: Draft, lines: Sequence[str]) -> None:
