@@ -56,7 +56,9 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
             close()  # a data box ("239家" over its explanation) stands apart
         current.append(line.text)
         # A tagged title ends its block, unless a subtitle follows it over the dateline.
-        subtitled = nxt_text.startswith("——") or (nxt is not None and _over_dateline(lines, i + 1))
+        subtitled = nxt_text.startswith("——") or (
+            nxt is not None and (_over_dateline(lines, i + 1) or _over_lead_box(lines, i + 1, lex))
+        )
         tagged = bool(rules.column_tag(text)[1]) and not subtitled
         # "微阅读" heads briefs that each keep their own title, as subheads.
         collection = len(current) == 1 and lex.heads_collection(text)
@@ -76,6 +78,18 @@ def _over_dateline(lines: Sequence[Line], i: int) -> bool:
         and nxt is not None
         and nxt.role == "body"
         and rules.dateline(nxt.text) is not None
+    )
+
+
+def _over_lead_box(lines: Sequence[Line], i: int, lex: Lexicon) -> bool:
+    """Is ``lines[i]`` a headline line right over the box that opens the article ("核心阅读",
+    "开栏的话")? The line there is the headline's summary, its subtitle."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        lines[i].role == "head"
+        and nxt is not None
+        and nxt.role == "body"
+        and rules.nfkc(nxt.text).strip().startswith(lex.body_starters)
     )
 
 

@@ -82,7 +82,7 @@ DEFAULT_AD_WORDS = (
     "二维码",
     "扫码",
 )
-DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "编者的话", "阅读提示", "导读")
+DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "编者的话", "阅读提示", "导读", "开栏的话")
 # Weights of the signs that a headline block starts an article (digests.split_score).
 DEFAULT_START_WEIGHTS: Mapping[str, float] = START_WEIGHTS
 

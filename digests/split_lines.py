@@ -59,6 +59,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
 
 def _caption_lists(lines: list[Line]) -> list[Line]:
@@ -230,6 +231,12 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     return bool(after) and (rules.is_author_note(after[0]) or rules.is_end_marker(after[0]))
 
 
+def _opens_lead_box(line: str, lex: Lexicon) -> bool:
+    """ "核心阅读", "开栏的话", "编者按:…": the box that opens an article under its headline."""
+    text = rules.nfkc(line).strip()
+    return any(text.startswith(x) for x in lex.body_starters)
+
+
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """A long subtitle ("审议通过…；讨论通过…") sits between a title and a dateline."""
     if not done or done[-1].role != "head" or idx + 1 >= len(lines):
@@ -240,4 +247,6 @@ def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Le
     nxt = lines[idx + 1]
     if rules.dateline(nxt):
         return True  # nothing but a subtitle stands between a title and its dateline
+    if _opens_lead_box(nxt, lex):
+        return not ends_sentence(text) and len(text) <= LEAD_SUBTITLE  # over "核心阅读"
     return not ends_sentence(text) and len(text) <= 200 and rules.is_byline_line(nxt)

@@ -382,3 +382,27 @@ def test_a_series_of_a_column_over_a_headline_titles_the_item() -> None:
     assert (series.title, series.subtitle) == ("新春走基层·节日里的坚守", "")
     assert series.paragraphs[0].startswith("巡查河道 守护安全(见图)")
     assert series.paragraphs[-1] == P[3]
+
+
+def test_a_summary_line_over_the_lead_box_is_the_subtitle() -> None:
+    """It reads the long summary line between a tagged title and the box that opens the
+    article ("核心阅读", "开栏的话") as the subtitle, not as the article's first paragraph."""
+    short = "在山区办起流动图书站、开设乡村夜校,一本本好书走进了千家万户"
+    long = short + ",村民的书架越来越满,夜校的灯越亮越晚"
+    for box, summary in (("核心阅读", short), ("开栏的话", long)):
+        text = page(
+            RIVER_REPORT,
+            "书香进山村(解码·乡村文化新风)",
+            summary,
+            box,
+            P[3],
+            P[4],
+        )
+        river, books = items(text)
+        assert (books.title, books.subtitle, books.column) == (
+            "书香进山村",
+            summary,
+            "解码·乡村文化新风",
+        )
+        assert books.paragraphs[0].startswith(box)
+        assert river.paragraphs[-1] == P[11]
