@@ -75,7 +75,7 @@ _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（�
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
 _EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)[”\"]?$")
 _NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
-_FULL_STOP = re.compile(r"[。！？!?；;,，、]$")
+_FULL_STOP = re.compile(r"[。；;,，、]$")  # a title may end in "!" or "?" before its tag
 # A piece's signature under its title: a place and a name ("河湾镇 周 岚"), a foreign name
 # ("安娜·伊万诺娃") or one after its country in brackets ("(印度)拉吉")
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}\s+([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,4})$")

@@ -406,3 +406,14 @@ def test_a_summary_line_over_the_lead_box_is_the_subtitle() -> None:
         )
         assert books.paragraphs[0].startswith(box)
         assert river.paragraphs[-1] == P[11]
+
+
+def test_a_question_title_keeps_its_column_tag() -> None:
+    """It takes the column tag off a title that ends in a question or an exclamation mark
+    ("…吗?(说道)"), so the title starts an item of that column."""
+    for title in ("快递包装,能不能少一点?", "乱收费,停了!"):
+        text = page(RIVER_REPORT, *LONG_STRETCH, f"{title}(说道)", P[3], P[4])
+        river, piece = items(text)
+        assert river.paragraphs[-1] == LONG_STRETCH[-1]
+        assert (piece.title, piece.column) == (title, "说道")
+        assert piece.paragraphs == (P[3], P[4])
