@@ -210,13 +210,15 @@ def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """A kicker in full sentences ("…三次督办调研…重点聚焦——") over a title that carries a
     column tag or is followed by the dateline or the reporter line."""
     text = rules.nfkc(lines[idx]).strip()
-    if not text.endswith(("——", "……")) or len(text) > 90 or idx + 2 >= len(lines):
-        return False
+    if not text.endswith(("——", "...")) or len(text) > 90 or idx + 2 >= len(lines):
+        return False  # NFKC spells "……" as "......"
+    if text.endswith("...") and "。" in text:
+        return False  # the last sentences of a story ("半夜,果然起风了。…"), not a kicker
     title, after = rules.nfkc(lines[idx + 1]).strip(), lines[idx + 2]
     if not rules.heading_like(title, lex):
         return False
     return bool(rules.column_tag(title)[1]) or bool(
-        rules.dateline(after) or rules.is_byline_line(after)
+        rules.dateline(after) or rules.is_byline_line(after) or _opens_lead(after, lex)
     )
 
 
@@ -232,9 +234,14 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
 
 
 def _opens_lead_box(line: str, lex: Lexicon) -> bool:
-    """ "核心阅读", "开栏的话", "编者按:…": the box that opens an article under its headline."""
+    """The box that opens an article under its headline ("核心阅读", "开栏的话", "编者按")."""
     text = rules.nfkc(line).strip()
-    return any(text.startswith(x) for x in lex.body_starters)
+    return text.startswith(lex.body_starters)
+
+
+def _opens_lead(line: str, lex: Lexicon) -> bool:
+    """The lead box, or a boxed summary point ("■…"), right under a headline."""
+    return _opens_lead_box(line, lex) or rules.nfkc(line).lstrip()[:1] in rules.BOX_MARKS
 
 
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

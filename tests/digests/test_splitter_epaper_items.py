@@ -417,3 +417,33 @@ def test_a_question_title_keeps_its_column_tag() -> None:
         assert river.paragraphs[-1] == LONG_STRETCH[-1]
         assert (piece.title, piece.column) == (title, "说道")
         assert piece.paragraphs == (P[3], P[4])
+
+
+def test_a_kicker_trailing_off_heads_the_tagged_title_below() -> None:
+    """It reads a line that trails off ("……") right over a tagged title as the kicker;
+    a story's last sentences that trail off stay its text."""
+    kicker = "书屋找回了人气,流动服务扩大了范围……"
+    text = page(RIVER_REPORT, kicker, "乡亲们的书,如何送到家门口(解码·乡村文化)", P[3], P[4])
+    river, books = items(text)
+    assert (books.kicker, books.title, books.column) == (
+        kicker,
+        "乡亲们的书,如何送到家门口",
+        "解码·乡村文化",
+    )
+    assert river.paragraphs[-1] == P[11]
+    ending = "半夜,果然起风了。风声越来越紧……"
+    text = page(article("风口上的小站(遇见)", [P[0], P[1], ending]), "油站的春天(泥土芬芳)", P[3])
+    wind, spring = items(text)
+    assert wind.paragraphs[-1] == ending
+    assert (spring.kicker, spring.title) == ("", "油站的春天")
+
+
+def test_a_long_dash_kicker_over_a_title_and_its_boxed_points() -> None:
+    """It reads a sentence-long "——" kicker at the top of the page, over a title whose text
+    opens with boxed points ("■…"), as the headline's kicker, not as an untitled item."""
+    kicker = "“绿色乡村”主题展在省城博物馆开幕,全省十个村的治理经验赢得数百名参观者的一致好评——"
+    text = page(kicker, "“把好经验带回自己村”", "■" + P[3], "■" + P[4], P[5], RIVER_REPORT)
+    show, river = items(text)
+    assert (show.kicker, show.title) == (kicker, "“把好经验带回自己村”")
+    assert show.paragraphs == ("■" + P[3], "■" + P[4], P[5])
+    assert river.title == "河道治理见成效"
