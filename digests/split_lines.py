@@ -59,6 +59,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
 
@@ -122,6 +123,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             and out
             and not _dateline_after(lines, idx)
             and not _titles_photo(lines, idx)
+            and not _titles_signed_piece(lines, idx, lex)
         ):
             out.append(Line("name", line))
         elif out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() == text:
@@ -161,6 +163,15 @@ def signature(lines: Sequence[str], idx: int) -> bool:
         and ends_sentence(before)
         and len(before) > SHORT_LINE
     )
+
+
+def _titles_signed_piece(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A run of six or more characters that reads as names ("关爱基金报销路费") over the
+    real author line ("林 芳") is the piece's title."""
+    text = rules.nfkc(lines[idx]).strip()
+    if " " in text or len(text) < RUN_OF_NAMES or idx + 1 >= len(lines):
+        return False
+    return rules.is_name_line(lines[idx + 1], lex)
 
 
 def _titles_photo(lines: Sequence[str], idx: int) -> bool:

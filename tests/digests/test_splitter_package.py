@@ -118,3 +118,21 @@ def test_signed_commentaries_under_a_tagged_headline_further_down_stay_one_packa
     assert river.paragraphs[-1] == P[11]
     assert (package.title, package.column) == ("乡村公路,我们怎么养", "大家谈")
     assert package.paragraphs[-1] == P[3]
+
+
+def test_a_title_that_reads_as_names_over_the_author_line_is_a_title() -> None:
+    """It reads a piece's title that happens to split into surnamed names ("温暖基金送车票")
+    as the title when the real author line ("林 芳") follows it, so the piece keeps its
+    byline and the article above keeps its text."""
+    text = page(
+        article("春节里的校园", [P[0], P[1]]),
+        "北方大学",
+        "温暖基金送车票",
+        "林 芳",
+        P[3],
+        P[4],
+    )
+    found = [a for p in split_text(text) for a in p.articles]
+    assert all(a.byline != "温暖基金送车票" for a in found)
+    assert any(a.byline == "林 芳" for a in found)
+    assert found[0].paragraphs[:2] == (P[0], P[1])
