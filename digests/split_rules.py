@@ -33,8 +33,10 @@ _CREDIT_WORD = (
     r"(?:版式设计|版式|美编|制图|图表|绘图|插图|漫画|本期统筹|稿件统筹|统筹|策划|责编|责任编辑|"
     r"图片来源|图片说明|图片提供|数据来源|资料来源|设计|图|摄影|摄像|视觉)"
 )
-# "本版制图:…", "版式、制图:…": a page's layout and graphics credits.
-_CREDIT_PREFIX = re.compile(rf"^(?:本版|本期)?{_CREDIT_WORD}(?:[、/]{_CREDIT_WORD})*\s*[:：]")
+# "本版制图:…", "版式、制图:…", "剧照摄影:…": a page's layout and graphics credits.
+_CREDIT_PREFIX = re.compile(
+    rf"^(?:本版|本期|剧照|题图|组图|配图)?{_CREDIT_WORD}(?:[、/]{_CREDIT_WORD})*\s*[:：]"
+)
 _PHOTO_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,30}?摄(影)?(报道)?\s*([（(][^（）()]{1,12}[）)])?$"
 )

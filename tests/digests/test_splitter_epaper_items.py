@@ -447,3 +447,13 @@ def test_a_long_dash_kicker_over_a_title_and_its_boxed_points() -> None:
     assert (show.kicker, show.title) == (kicker, "“把好经验带回自己村”")
     assert show.paragraphs == ("■" + P[3], "■" + P[4], P[5])
     assert river.title == "河道治理见成效"
+
+
+def test_a_still_photographer_credit_stays_with_its_review() -> None:
+    """It reads "剧照摄影:…" after a review as a credit that stays with the review, not as
+    the headline of an item of its own."""
+    review = article("乡土舞剧的立身之本", LONG_STRETCH)
+    text = page(review, "剧照摄影:刘海", "制图:蔡华", article("非遗进校园(谈艺录)", [P[3]]))
+    found = items(text)
+    assert [a.title for a in found] == ["乡土舞剧的立身之本", "非遗进校园"]
+    assert "剧照摄影:刘海" in "".join(found[0].paragraphs)
