@@ -83,13 +83,13 @@ def _over_dateline(lines: Sequence[Line], i: int) -> bool:
 
 def _over_lead_box(lines: Sequence[Line], i: int, lex: Lexicon) -> bool:
     """Is ``lines[i]`` a headline line right over the box that opens the article ("核心阅读",
-    "开栏的话")? The line there is the headline's summary, its subtitle."""
+    "开栏的话", boxed points "■…")? The line there is the headline's summary, its subtitle."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
         lines[i].role == "head"
         and nxt is not None
         and nxt.role == "body"
-        and rules.nfkc(nxt.text).strip().startswith(lex.body_starters)
+        and rules.nfkc(nxt.text).strip().startswith((*lex.body_starters, *rules.BOX_MARKS))
     )
 
 

@@ -386,10 +386,11 @@ def test_a_series_of_a_column_over_a_headline_titles_the_item() -> None:
 
 def test_a_summary_line_over_the_lead_box_is_the_subtitle() -> None:
     """It reads the long summary line between a tagged title and the box that opens the
-    article ("核心阅读", "开栏的话") as the subtitle, not as the article's first paragraph."""
+    article ("核心阅读", "开栏的话", a boxed point "■…") as the subtitle, not as the article's
+    first paragraph."""
     short = "在山区办起流动图书站、开设乡村夜校,一本本好书走进了千家万户"
     long = short + ",村民的书架越来越满,夜校的灯越亮越晚"
-    for box, summary in (("核心阅读", short), ("开栏的话", long)):
+    for box, summary in (("核心阅读", short), ("开栏的话", long), ("■" + P[5], short)):
         text = page(
             RIVER_REPORT,
             "书香进山村(解码·乡村文化新风)",
