@@ -48,6 +48,8 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
         nxt_text = rules.nfkc(nxt.text).strip() if nxt else ""
         if current and not text.startswith("——") and _closed(current):
             close()
+        if len(current) >= 2 and rules.column_tag(text)[1]:
+            close()  # a tagged title under two lines or more heads the next article
         if current and (rules.is_numbered(text) or lex.heads_collection(text)):
             close()  # "一、…" under a headline opens its first section; "数读" its own item
         boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())

@@ -219,15 +219,18 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
 
 def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """A kicker in full sentences ("…三次督办调研…重点聚焦——") over a title that carries a
-    column tag or is followed by the dateline or the reporter line."""
+    column tag or is followed by the dateline or the reporter line; one that ends in a
+    colon ("《经典咏流传》“和诗以歌”:") over a tagged title."""
     text = rules.nfkc(lines[idx]).strip()
-    if not text.endswith(("——", "...")) or len(text) > 90 or idx + 2 >= len(lines):
+    if not text.endswith(("——", "...", ":")) or len(text) > 90 or idx + 2 >= len(lines):
         return False  # NFKC spells "……" as "......"
     if text.endswith("...") and "。" in text:
         return False  # the last sentences of a story ("半夜,果然起风了。…"), not a kicker
     title, after = rules.nfkc(lines[idx + 1]).strip(), lines[idx + 2]
     if not rules.heading_like(title, lex):
         return False
+    if text.endswith(":"):
+        return "。" not in text and bool(rules.column_tag(title)[1])
     return bool(rules.column_tag(title)[1]) or bool(
         rules.dateline(after) or rules.is_byline_line(after) or _opens_lead(after, lex)
     )

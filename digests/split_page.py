@@ -32,6 +32,7 @@ TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test lin
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
+TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
@@ -88,7 +89,7 @@ def settled_reason(
     if draft is None or draft.closed:
         return "first"
     if not draft.paras():
-        return ""
+        return "tag" if draft.entries and _tagged(block) else ""  # a list box has no text
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or lex.heads_collection(first):
         return "label"
@@ -119,7 +120,7 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     lines under their titles decide by it alone)."""
     block = tokens[t]
     assert isinstance(block, Block)
-    if any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines):
+    if _tagged(block) and not _topic_word_tag(block, draft):
         return "tag"
     if any(rules.is_document_date(x) for x in block.lines[1:]):
         return "document"  # a document or speech printed in full under its own title
@@ -149,6 +150,19 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     if not named and 0 <= _topic_overlap(tokens, t, draft) < TOPIC_SHIFT:
         return "topic"
     return "photo" if not named and _photo_ahead(tokens, t) else ""
+
+
+def _tagged(block: Block) -> bool:
+    return any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines)
+
+
+def _topic_word_tag(block: Block, draft: Draft) -> bool:
+    """Is the bracketed word the subject of the article so far ("国家级非遗项目(木版年画)"
+    in a story that names 木版年画 again and again)? Then it heads a box of that story;
+    a column's name is rarely a word of the text."""
+    tags = [rules.column_tag(rules.nfkc(x))[1] for x in block.lines]
+    text = "".join(x for k, x in draft.entries if k == "para")
+    return any(len(tag) >= 2 and text.count(tag) >= TOPIC_TAG for tag in tags if tag)
 
 
 def _piece_done(block: Block, draft: Draft) -> bool:

@@ -458,3 +458,29 @@ def test_a_still_photographer_credit_stays_with_its_review() -> None:
     found = items(text)
     assert [a.title for a in found] == ["乡土舞剧的立身之本", "非遗进校园"]
     assert "剧照摄影:刘海" in "".join(found[0].paragraphs)
+
+
+def test_a_box_named_after_the_story_stays_in_it_and_the_next_column_starts() -> None:
+    """It keeps a box whose bracketed word is the story's own subject ("…(剪纸)" under a
+    story about 剪纸) in the story, and starts the column piece under the box's list, and
+    one under a kicker that ends in a colon."""
+    story = article(
+        "多彩剪纸 扮靓新春(文化脉动)",
+        ["剪纸是一门古老的民间艺术。" + P[0], "各地剪纸风格不同。" + P[1], "剪纸走进课堂。"],
+    )
+    listing = ["河北省蔚县 蔚县剪纸", "陕西省安塞区 安塞剪纸", "注:以上为部分国家级剪纸项目"]
+    text = page(
+        story,
+        "国家级非遗项目(剪纸)",
+        *listing,
+        article("与古为新,描摹美好生活(金台论道)", [P[3], P[4]]),
+        "《乡村剪纸课》“一把剪刀”:",
+        article("巧手剪出新年味(文化进行时)", [P[5]]),
+    )
+    found = items(text)
+    assert [(a.kicker, a.title, a.column) for a in found] == [
+        ("", "多彩剪纸 扮靓新春", "文化脉动"),
+        ("", "与古为新,描摹美好生活", "金台论道"),
+        ("《乡村剪纸课》“一把剪刀”:", "巧手剪出新年味", "文化进行时"),
+    ]
+    assert "注:以上为部分国家级剪纸项目" in "".join(found[0].paragraphs)
