@@ -120,6 +120,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("body", line))
         elif (
             rules.is_name_line(text, lex)
+            and not lex.heads_collection(text)  # "来论" reads as a name
             and out
             and not _dateline_after(lines, idx)
             and not _titles_photo(lines, idx)

@@ -11,6 +11,7 @@ local values.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -106,6 +107,8 @@ def settled_reason(
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and _own_report_ahead(tokens, t):
         return "own"
+    if draft.collection and _unsigned_after_signed(tokens, t, draft, lex):
+        return "unsigned"
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
     if reason in _SURE or (named and reason):
@@ -186,6 +189,17 @@ def _piece_done(block: Block, draft: Draft) -> bool:
 
 def _figure_box(tok: Token) -> bool:
     return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
+
+
+def _unsigned_after_signed(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:
+    """A collection of signed pieces ("来论": each title over its writer's line) ends at
+    a headline that no writer's line follows."""
+    subs = [x for k, x in draft.entries if k == "sub"]
+    signed = any(rules.is_signed_piece(pair, lex) for pair in itertools.pairwise(subs))
+    if not (signed or any(k == "name" for k, _ in draft.entries)):
+        return False  # (a block signed inside, like the pieces, was settled above)
+    nxt = _neighbour(tokens, t, +1)
+    return not (isinstance(nxt, Line) and nxt.role in ("name", "byline"))
 
 
 def _own_report_ahead(tokens: Sequence[Token], t: int) -> bool:
@@ -335,40 +349,6 @@ def _prune(walks: list[Walk], beam: int) -> list[Walk]:
 def _softplus(z: float) -> float:
     """-log(1 - sigmoid(z)): the cost of reading a block with score z as a subhead."""
     return max(z, 0.0) + math.log1p(math.exp(-abs(z)))
-
-
-def split_by_names(drafts: list[Draft]) -> list[Draft]:
-    """An article with a second author name holds two articles: the second starts at the
-    first subhead that follows the first author's body."""
-    out: list[Draft] = []
-    for draft in drafts:
-        out.extend(_split_one(draft))
-    return out
-
-
-def _split_one(draft: Draft) -> list[Draft]:
-    names = [i for i, (k, _) in enumerate(draft.entries) if k == "name"]
-    if not names or not (draft.bylines or len(names) >= 2):
-        return [draft]
-    if not draft.bylines and all(i and draft.entries[i - 1][0] == "sub" for i in names):
-        return [draft]  # unsigned itself, each piece signed under its title: a package
-    start = 0 if draft.bylines else names[0] + 1
-    seen_para = False
-    for i in range(start, len(draft.entries)):
-        kind = draft.entries[i][0]
-        if kind == "para":
-            seen_para = True
-        elif kind == "sub" and seen_para and i < names[-1]:
-            head_end = i
-            while head_end + 1 < len(draft.entries) and draft.entries[head_end + 1][0] == "sub":
-                head_end += 1
-            second = Draft(
-                head=tuple(t for _, t in draft.entries[i : head_end + 1]),
-                entries=draft.entries[head_end + 1 :],
-            )
-            draft.entries = draft.entries[:i]
-            return [draft, *_split_one(second)]
-    return [draft]
 
 
 def finish(drafts: Sequence[Draft], lex: Lexicon) -> list[Article]:

@@ -19,8 +19,8 @@ from digests.model import Article, Page
 from digests.split_blocks import group_blocks
 from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines, signature
-from digests.split_package import open_package
-from digests.split_page import build_drafts, finish, named_page, split_by_names
+from digests.split_package import open_package, split_by_names
+from digests.split_page import build_drafts, finish, named_page
 from digests.split_pieces import reassemble
 
 _HEADER_LOOKAHEAD = 3  # a date line and the page header follow each other closely

@@ -136,3 +136,32 @@ def test_a_title_that_reads_as_names_over_the_author_line_is_a_title() -> None:
     assert all(a.byline != "温暖基金送车票" for a in found)
     assert any(a.byline == "林 芳" for a in found)
     assert found[0].paragraphs[:2] == (P[0], P[1])
+
+
+def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
+    """It reads "来论" after a cartoon's credit as the label of a collection, not as the
+    cartoonist's name, keeps the signed pieces under it as one item, and starts a new
+    item at the first headline that no writer's line follows."""
+    text = page(
+        "图片报道",
+        P[0],
+        "这正是:",
+        "春风进小巷,",
+        "笑声满院墙。",
+        "勾 犇图  羽 生文",
+        "来论",
+        "小巷治理也需精细活",
+        "北京朝阳 施 芳",
+        P[1],
+        P[2],
+        "多把群众请进议事厅",
+        "河南洛阳 邓德洪",
+        P[3],
+        "城里安了家,就在这过年",
+        P[4],
+        P[5],
+    )
+    found = [a for p in split_text(text) for a in p.articles]
+    assert [a.title for a in found] == ["图片报道", "来论", "城里安了家,就在这过年"]
+    assert found[1].paragraphs[-1] == P[3]
+    assert found[2].paragraphs == (P[4], P[5])
