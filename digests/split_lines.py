@@ -59,6 +59,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
@@ -118,14 +119,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("byline", line))
         elif rules.is_signature(text, lex):
             out.append(Line("body", line))
-        elif (
-            rules.is_name_line(text, lex)
-            and not lex.heads_collection(text)  # "来论" reads as a name
-            and out
-            and not _dateline_after(lines, idx)
-            and not _titles_photo(lines, idx)
-            and not _titles_signed_piece(lines, idx, lex)
-        ):
+        elif _author_line(out, lines, idx, lex):
             out.append(Line("name", line))
         elif out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() == text:
             out.append(Line("body", line))  # a document's text opens by repeating its title
@@ -164,6 +158,30 @@ def signature(lines: Sequence[str], idx: int) -> bool:
         and ends_sentence(before)
         and len(before) > SHORT_LINE
     )
+
+
+def _author_line(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A bare author line ("陈先达"), and not a short title that happens to read as names:
+    a collection's label ("来论"), a line over a dateline, a photo's or a piece's title, or
+    a line between two paragraphs ("应聘" over its caption)."""
+    text = rules.nfkc(lines[idx]).strip()
+    return (
+        bool(done)
+        and rules.is_name_line(text, lex)
+        and not lex.heads_collection(text)
+        and not _dateline_after(lines, idx)
+        and not _titles_photo(lines, idx)
+        and not _titles_signed_piece(lines, idx, lex)
+        and not _between_paragraphs(done, lines, idx)
+    )
+
+
+def _between_paragraphs(done: Sequence[Line], lines: Sequence[str], idx: int) -> bool:
+    """A signature closes the text above it; a name-like line with text on both sides
+    heads the text below (a photo's title, a subhead)."""
+    if done[-1].role != "body" or idx + 1 >= len(lines):
+        return False
+    return len(rules.nfkc(lines[idx + 1]).strip()) > SIGNED_PLACE
 
 
 def _titles_signed_piece(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

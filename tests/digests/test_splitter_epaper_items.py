@@ -484,3 +484,12 @@ def test_a_box_named_after_the_story_stays_in_it_and_the_next_column_starts() ->
         ("《乡村剪纸课》“一把剪刀”:", "巧手剪出新年味", "文化进行时"),
     ]
     assert "注:以上为部分国家级剪纸项目" in "".join(found[0].paragraphs)
+
+
+def test_a_short_title_between_paragraphs_is_no_author_line() -> None:
+    """It does not take a short title that reads as a name ("应聘"), set between the end of
+    one story and the caption below it, for the story's author."""
+    text = page(article("道口上的最后一个春运", [P[0], P[1], P[2]]), "应聘", P[3])
+    found = items(text)
+    assert all(a.byline != "应聘" for a in found)
+    assert "应聘" in [a.title for a in found] + list(found[0].section_heads)
