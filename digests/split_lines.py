@@ -179,8 +179,8 @@ def _author_line(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexi
 def _between_paragraphs(done: Sequence[Line], lines: Sequence[str], idx: int) -> bool:
     """A signature closes the text above it; a name-like line with text on both sides
     heads the text below (a photo's title, a subhead)."""
-    if done[-1].role != "body" or idx + 1 >= len(lines):
-        return False
+    if done[-1].role != "body" or not ends_sentence(done[-1].text) or idx + 1 >= len(lines):
+        return False  # text cut mid-sentence above: pieces out of order, the name signs one
     return len(rules.nfkc(lines[idx + 1]).strip()) > SIGNED_PLACE
 
 

@@ -493,3 +493,14 @@ def test_a_short_title_between_paragraphs_is_no_author_line() -> None:
     found = items(text)
     assert all(a.byline != "应聘" for a in found)
     assert "应聘" in [a.title for a in found] + list(found[0].section_heads)
+    # Text cut mid-sentence around the name: pieces out of order, and the name signs one.
+    text = page(
+        "深入推进改革实践",
+        P[0],
+        P[2][:-1] + ",这项工作还需要在实践中不断",
+        "蒋建国",
+        "探索前进,不可避免地会遇到一些新情况。",
+        P[1],
+    )
+    (signed,) = items(text)
+    assert signed.byline == "蒋建国"
