@@ -33,6 +33,7 @@ TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test lin
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
+COMPILED_PACKAGE = 4  # pieces closed by "(…整理)" on a page that is one package
 TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
@@ -58,7 +59,18 @@ def named_page(tokens: Sequence[Token]) -> bool:
         if isinstance(nxt, Line) and nxt.role == "name":
             named.append(blocks)
         blocks += 1
-    return len(named) >= 2 and named[0] < SIGNED_FROM
+    return (len(named) >= 2 and named[0] < SIGNED_FROM) or _compiled_pieces(tokens)
+
+
+def _compiled_pieces(tokens: Sequence[Token]) -> bool:
+    """A page of pieces each closed by "(本报记者 …整理)": interviews or letters the paper
+    lists as one package, so a closing note there does not end an article either."""
+    notes = sum(
+        1
+        for tok in tokens
+        if isinstance(tok, Line) and tok.role == "end" and "整理" in rules.nfkc(tok.text)[-6:]
+    )
+    return notes >= COMPILED_PACKAGE
 
 
 def starts_article(

@@ -165,3 +165,22 @@ def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
     assert [a.title for a in found] == ["图片报道", "来论", "城里安了家,就在这过年"]
     assert found[1].paragraphs[-1] == P[3]
     assert found[2].paragraphs == (P[4], P[5])
+
+
+def test_interviews_each_closed_by_a_compiled_note_make_one_package() -> None:
+    """It keeps a page of voices, each piece closed by "(本报记者 …采访整理)", as the one
+    package the paper lists, instead of an item per voice."""
+    voices = []
+    for i, (who, title, reporter) in enumerate(
+        (
+            ("县人大代表、河湾村党支部书记李明", "让村里的路更宽更亮", "吴晨"),
+            ("县政协委员、青柳中学校长王芳", "把好老师留在乡村", "郑远"),
+            ("县人大代表、返乡创业青年赵强", "为家乡特产找销路", "孙海"),
+            ("县政协委员、县医院医生周岚", "让村民看病少跑路", "刘洋"),
+        )
+    ):
+        voices += [who, title, P[2 * i], P[2 * i + 1], f"(本报记者 {reporter}采访整理)"]
+    text = page("相约春天的盛会", "——代表委员寄语今年全县两会", P[10], "——编 者", *voices)
+    found = [a for p in split_text(text) for a in p.articles]
+    assert [a.title for a in found] == ["相约春天的盛会"]
+    assert found[0].paragraphs[-1] == "(本报记者 刘洋采访整理)"
