@@ -77,6 +77,7 @@ _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（�
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
 _EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)[”\"]?$")
 _NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
+_CLOCK = re.compile(r"\d[:：]\d\d")
 _FULL_STOP = re.compile(r"[。；;,，、]$")  # a title may end in "!" or "?" before its tag
 # A piece's signature under its title: a place and a name ("河湾镇 周 岚"), a foreign name
 # ("安娜·伊万诺娃") or one after its country in brackets ("(印度)拉吉")
@@ -321,6 +322,8 @@ def column_tag(title: str) -> tuple[str, str]:
     core, tag = text[: m.start()].rstrip(), m.group(1).strip()
     if not tag or len(tag) > 60 or _FULL_STOP.search(core) or core.endswith(("(", "（")):
         return title, ""
+    if _CLOCK.search(core):
+        return title, ""  # "时间:9:00—11:00(节假日休息)": opening hours and a remark
     return core, tag
 
 

@@ -504,3 +504,22 @@ def test_a_short_title_between_paragraphs_is_no_author_line() -> None:
     )
     (signed,) = items(text)
     assert signed.byline == "蒋建国"
+
+
+def test_opening_hours_with_a_remark_are_no_column_tag() -> None:
+    """It does not read the remark after opening hours ("时间:9:00—17:00(节假日休息)") as a
+    column tag, so the sidebar stays with its story."""
+    text = page(
+        RIVER_REPORT,
+        "花市里的年味",
+        *LONG_STRETCH[:3],
+        "■小贴士",
+        "县文化馆一楼设有年宵花展销区,市民可以现场挑选,也可以预约送花上门。",
+        "时间:9:00—11:00和14:00—17:00(节假日休息)",
+        "地点:青柳县文化馆一楼",
+        "花市节日期间照常开放,并增设便民服务点,欢迎市民前来选购年宵花。",
+    )
+    _river, market = items(text)
+    assert market.title == "花市里的年味"
+    assert "时间:9:00—11:00和14:00—17:00(节假日休息)" in "".join(market.paragraphs)
+    assert market.column == ""
