@@ -18,6 +18,8 @@ from digests import split_rules as rules
 from digests.split_article import Draft
 from digests.split_lexicon import Lexicon
 
+ECHOES = 2  # later pieces whose heading opens like the first one's: one could be chance
+
 
 def open_package(draft: Draft, lex: Lexicon) -> None:
     """Move the first piece's headline and reporter line out of a package's headline."""
@@ -27,7 +29,11 @@ def open_package(draft: Draft, lex: Lexicon) -> None:
     inner = [i for i in range(1, len(texts) - 1) if texts[i].endswith("——")]
     if inner and _dashed_pieces(draft):
         keep = inner[0]
-    elif (draft.bylines and _reported_pieces(draft)) or _signed_pieces(draft, lex):
+    elif (
+        (draft.bylines and _reported_pieces(draft))
+        or _signed_pieces(draft, lex)
+        or _echoed_pieces(draft, texts)
+    ):
         keep = 1
     else:
         return
@@ -47,6 +53,17 @@ def _reported_pieces(draft: Draft) -> bool:
 def _dashed_pieces(draft: Draft) -> bool:
     """A later subhead led by a kicker ("…——"), as the first piece's headline is."""
     return any(k == "sub" and rules.nfkc(t).strip().endswith("——") for k, t in draft.entries)
+
+
+def _echoed_pieces(draft: Draft, texts: list[str]) -> bool:
+    """Later subheads that open like the headline's second line ("到村里去|探民生…" under
+    the title, then "奔群众去|聊变化…", "抓落实去|…"): the headline holds the first
+    piece's heading, kicker and title."""
+    if len(texts) < 3:
+        return False
+    n, end = len(texts[1]), texts[1][-1]
+    subs = [rules.nfkc(t).strip() for k, t in draft.entries if k == "sub"]
+    return sum(len(x) > n + 1 and x[n - 1] == end for x in subs) >= ECHOES
 
 
 def _signed_pieces(draft: Draft, lex: Lexicon) -> bool:

@@ -167,6 +167,17 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     return "photo" if not named and _photo_ahead(tokens, t) else ""
 
 
+def _echoes_head(first: str, draft: Draft) -> bool:
+    """Does the block open like a line of the article's headline below its title ("奔群众去"
+    after "到村里去")? The first piece's heading came out inside the headline block, so
+    this is the next piece of the same package."""
+    for line in draft.head[1:]:
+        line = rules.nfkc(line).strip()
+        if abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
+            return True
+    return False
+
+
 def _tagged(block: Block) -> bool:
     return any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines)
 
@@ -193,7 +204,7 @@ def _piece_done(block: Block, draft: Draft) -> bool:
         return False  # "如何驱逐那些…?": a commentary's questions head its parts
     if first[:1] in rules.BOX_MARKS:
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
-    if any(k == "sub" for k, _ in draft.entries):
+    if any(k == "sub" for k, _ in draft.entries) or _echoes_head(first, draft):
         return False
     paras = [x for k, x in draft.entries if k == "para"]
     return len(paras) >= 3 and sum(len(x) for x in paras) >= FULL_PIECE

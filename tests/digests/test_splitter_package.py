@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from digests.model import Article
 from digests.splitter import split_text
-from tests.builders.pages import PARAS, article, page
+from tests.builders.pages import LONG_PARA, PARAS, article, page
 
 P = PARAS
 
@@ -184,3 +184,28 @@ def test_interviews_each_closed_by_a_compiled_note_make_one_package() -> None:
     found = [a for p in split_text(text) for a in p.articles]
     assert [a.title for a in found] == ["相约春天的盛会"]
     assert found[0].paragraphs[-1] == "(本报记者 刘洋采访整理)"
+
+
+def test_pieces_whose_headings_echo_the_first_make_one_package() -> None:
+    """It keeps pieces headed "奔群众去 | …", "抓落实去 | …" with the package whose headline
+    block also holds the first piece's heading ("到村里去 | …"), and moves that heading
+    into the text, even after a long first piece."""
+    long_piece = [LONG_PARA + P[i] for i in range(7)]  # some 700 characters
+    text = page(
+        "过节,这些干部没闲着",
+        "到村里去",
+        "探民生冷暖、谋振兴思路,年轻人想回乡创业",
+        *long_piece,
+        "奔群众去",
+        "聊变化、提建议,大家你一言我一语",
+        P[8],
+        P[9],
+        "抓落实去",
+        "除夕夜社区巡逻,把工作做细做实",
+        P[10],
+        P[11],
+    )
+    (package,) = [a for p in split_text(text) for a in p.articles]
+    assert (package.title, package.subtitle) == ("过节,这些干部没闲着", "")
+    assert package.paragraphs[-1] == P[11]
+    assert "到村里去" in package.section_heads or package.paragraphs[0].startswith("到村里去")
