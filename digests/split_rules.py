@@ -43,8 +43,9 @@ _PHOTO_CREDIT = re.compile(
 # A cartoonist's credit with the agency that sent it: "朱慧卿作(新华社发)".
 _CARTOON_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,10}作\s*[（(][^（）()]{1,12}发[）)]$")
 _PROVIDED = re.compile(r"^(?:图片|照片|资料)?由[^。，,；;！？!?]{1,30}提供$")
-# A contact line (an e-mail address, a QR code to scan) printed under a column.
-_CONTACT = re.compile(r"[\w.\-]+@[\w\-]+\.[\w.]+|扫描?二维码|扫码")
+# A contact line (an e-mail address, a QR code to scan, "投稿邮箱:" over the address)
+# printed under a column.
+_CONTACT = re.compile(r"[\w.\-]+@[\w\-]+\.[\w.]+|扫描?二维码|扫码|邮箱[:：]$")
 _CLOSING_NOTE = re.compile(r"^[（(][^（）()。；;!?！？]{2,58}[）)]$")
 _SIGNATURE = re.compile(
     r"^([\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟|镇|乡|村))\s+([\u4e00-\u9fff·\s]{2,8})$"

@@ -523,3 +523,18 @@ def test_opening_hours_with_a_remark_are_no_column_tag() -> None:
     assert market.title == "花市里的年味"
     assert "时间:9:00—11:00和14:00—17:00(节假日休息)" in "".join(market.paragraphs)
     assert market.column == ""
+
+
+def test_a_submission_address_on_two_lines_stays_with_its_column() -> None:
+    """It keeps "栏目投稿邮箱:" and the address on the line below with the column piece
+    above, as its last lines, instead of making a headline of them."""
+    text = page(
+        article("化风成俗,从细处做起(一线行走)", LONG_STRETCH),
+        "栏目投稿邮箱:",
+        "qingliu2019@example.com",
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+    )
+    column, river = items(text)
+    assert column.section_heads == ()
+    assert column.paragraphs[-2:] == ("栏目投稿邮箱:", "qingliu2019@example.com")
+    assert river.title == "河道治理见成效"
