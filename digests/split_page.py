@@ -32,6 +32,7 @@ MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
+LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
 COMPILED_PACKAGE = 4  # pieces closed by "(…整理)" on a page that is one package
 TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
@@ -158,6 +159,7 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
             return "credit"
         if prev.role == "end":
             keep = draft.collection and rules.nfkc(prev.text).lstrip("( （").startswith("据")
+            keep = keep or rules.nfkc(block.lines[0]).lstrip()[:1] in rules.BOX_MARKS
             return "" if keep else "end"
         cont = rules.continuation(prev.text)
         if prev.role == "body" and cont and cont[0] == "下转":
@@ -204,6 +206,8 @@ def _piece_done(block: Block, draft: Draft) -> bool:
         return False  # "如何驱逐那些…?": a commentary's questions head its parts
     if first[:1] in rules.BOX_MARKS:
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
+    if any(len(x) > LONG_SUBHEAD and "——" in x.strip("—") for x in map(rules.nfkc, block.lines)):
+        return False  # "科学设计,稳步推进——规划建设…": a subhead in sentences
     if any(k == "sub" for k, _ in draft.entries) or _echoes_head(first, draft):
         return False
     paras = [x for k, x in draft.entries if k == "para"]

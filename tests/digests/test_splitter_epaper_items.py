@@ -538,3 +538,27 @@ def test_a_submission_address_on_two_lines_stays_with_its_column() -> None:
     assert column.section_heads == ()
     assert column.paragraphs[-2:] == ("栏目投稿邮箱:", "qingliu2019@example.com")
     assert river.title == "河道治理见成效"
+
+
+def test_a_subhead_in_sentences_after_a_long_stretch_stays_in_the_report() -> None:
+    """It keeps a long subhead with a "——" inside ("科学设计,稳步推进——规划…") in the report
+    it sits in, even after 700 characters without a subhead."""
+    subhead = "科学设计,稳步推进——规划建设顶层设计高水平展开,全县乡村振兴实现良好开局"
+    text = page(article("着眼发展大局,共享时代荣光", LONG_STRETCH), subhead, P[3], P[4])
+    (report,) = items(text)
+    assert report.section_heads == (subhead,)
+    assert report.paragraphs[-1] == P[4]
+
+
+def test_a_boxed_label_after_a_closing_note_stays_in_the_package() -> None:
+    """It keeps a boxed label ("■专家观点") right after a piece's closing note in the
+    package, as the box it sets off."""
+    text = page(
+        article("美好而充实的一天(讲述)", [P[0], P[1], "(本报记者 吴晨、郑远)"]),
+        "■专家观点",
+        "他们眼里有光芒",
+        P[2],
+        P[3],
+    )
+    (package,) = items(text)
+    assert package.paragraphs[-1] == P[3]
