@@ -121,6 +121,12 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("body", line))
         elif _author_line(out, lines, idx, lex):
             out.append(Line("name", line))
+        elif text in lex.body_starters and (not out or out[-1].role == "end"):
+            out.append(Line("head", line))  # "编者按" opening the page's box: its title
+        elif (
+            out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() in lex.body_starters
+        ):
+            out.append(Line("body", line))  # and the box's text below it
         elif out and out[-1].role == "head" and rules.nfkc(out[-1].text).strip() == text:
             out.append(Line("body", line))  # a document's text opens by repeating its title
         elif (

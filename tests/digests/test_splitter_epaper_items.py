@@ -562,3 +562,15 @@ def test_a_boxed_label_after_a_closing_note_stays_in_the_package() -> None:
     )
     (package,) = items(text)
     assert package.paragraphs[-1] == P[3]
+
+
+def test_an_editors_note_box_is_an_item_titled_by_its_label() -> None:
+    """It lists "编者按" standing alone at the top of a page, or after a closing note, as an
+    item titled "编者按" whose text opens with the line below ("本期主题:…")."""
+    note = ["编者按", "本期主题:乡村振兴", P[5], "——编 者"]
+    essay = article("乡村振兴的新路子(人民观察)", [P[0], P[1], "(作者为青柳县委党校教授)"])
+    for parts in ((*note, essay), (essay, *note)):
+        found = items(page(*parts))
+        box = next(a for a in found if a.title == "编者按")
+        assert box.paragraphs[0].startswith("本期主题:乡村振兴")
+        assert [a.title for a in found if a is not box] == ["乡村振兴的新路子"]
