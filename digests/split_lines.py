@@ -60,6 +60,7 @@ _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
 SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
+STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
@@ -247,8 +248,10 @@ def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     column tag or is followed by the dateline or the reporter line; one that ends in a
     colon ("《经典咏流传》“和诗以歌”:") over a tagged title."""
     text = rules.nfkc(lines[idx]).strip()
-    if not text.endswith(("——", "...", ":")) or len(text) > 90 or idx + 2 >= len(lines):
-        return False  # NFKC spells "……" as "......"
+    if idx + 2 >= len(lines) or len(text) > 90:
+        return False
+    if not text.endswith(("——", "...", ":")):  # NFKC spells "……" as "......"
+        return _stated_kicker(lines, idx, lex)
     if text.endswith("...") and "。" in text:
         return False  # the last sentences of a story ("半夜,果然起风了。…"), not a kicker
     title, after = rules.nfkc(lines[idx + 1]).strip(), lines[idx + 2]
@@ -258,6 +261,21 @@ def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         return "。" not in text and bool(rules.column_tag(title)[1])
     return bool(rules.column_tag(title)[1]) or bool(
         rules.dateline(after) or rules.is_byline_line(after) or _opens_lead(after, lex)
+    )
+
+
+def _stated_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A statement with no stop of its own ("截至2018年底,…已运送旅客13万人次") between a
+    finished sentence and a tagged title: the title's kicker, not a paragraph."""
+    text = rules.nfkc(lines[idx]).strip()
+    before = rules.nfkc(lines[idx - 1]).strip() if idx else ""
+    title = rules.nfkc(lines[idx + 1]).strip()
+    return (
+        len(text) <= STATED_KICKER
+        and not ends_sentence(text)
+        and (not before or ends_sentence(before) or rules.is_end_marker(before))
+        and rules.heading_like(title, lex)
+        and bool(rules.column_tag(title)[1])
     )
 
 

@@ -574,3 +574,19 @@ def test_an_editors_note_box_is_an_item_titled_by_its_label() -> None:
         box = next(a for a in found if a.title == "编者按")
         assert box.paragraphs[0].startswith("本期主题:乡村振兴")
         assert [a.title for a in found if a is not box] == ["乡村振兴的新路子"]
+
+
+def test_a_long_stated_kicker_over_a_tagged_title() -> None:
+    """It reads a long statement without a stop ("截至去年底,…已运送旅客13万人次") between
+    the end of one story and a tagged title as the title's kicker."""
+    kicker = (
+        "截至去年底,青柳县承建的第一条按新标准修建的乡村公路已累计运送沿线十四个村的旅客十三万人次"
+    )
+    text = page(RIVER_REPORT, kicker, "“这条路为我们的发展增添动力”(乡村振兴)", P[3], P[4])
+    river, road = items(text)
+    assert (road.kicker, road.title, road.column) == (
+        kicker,
+        "“这条路为我们的发展增添动力”",
+        "乡村振兴",
+    )
+    assert river.paragraphs[-1] == P[11]
