@@ -249,9 +249,8 @@ def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) 
     assert isinstance(block, Block)
     prev = tokens[t - 1]
     labels = [prev.text] if isinstance(prev, Line) else []
-    if len(block.lines) > 1:
-        labels.append(block.lines[0])  # "延伸阅读" right over the box's own headline
-    if any(rules.nfkc(x).strip(" " + rules.BOX_MARKS) in lex.note_tags for x in labels):
+    labels.append(block.lines[0])  # "延伸阅读" over the box's own headline, or "链 接" alone
+    if any("".join(rules.nfkc(x).split()).strip(rules.BOX_MARKS) in lex.note_tags for x in labels):
         return bool(draft.head)
     tags = {rules.column_tag(rules.nfkc(x))[1] for x in block.lines}
     if not tags & set(lex.note_tags) or not draft.head:

@@ -590,3 +590,15 @@ def test_a_long_stated_kicker_over_a_tagged_title() -> None:
         "乡村振兴",
     )
     assert river.paragraphs[-1] == P[11]
+
+
+def test_a_spaced_link_label_after_the_closing_note_stays_with_the_story() -> None:
+    """It keeps a "链 接" box (the label spaced out, on a line of its own) after a story's
+    closing note with that story."""
+    story = article(
+        "河湾村的新年", ["本报青柳1月5日电(记者 郑远)" + P[0], P[1], "(本报青柳1月5日电)"]
+    )
+    text = page(story, "链 接", P[2], P[3], article("青柳中学举办科技节", [P[4], P[5]]))
+    village, school = items(text)
+    assert village.paragraphs[-1] == P[3]
+    assert school.title == "青柳中学举办科技节"
