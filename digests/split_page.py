@@ -41,7 +41,18 @@ TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
 # and no rule at all) are signs weighed together (digests.split_score).
 _SURE = frozenset(
-    ("tag", "document", "byline", "dateline", "banner", "credit", "end", "continued", "photo")
+    (
+        "tag",
+        "document",
+        "attendance",
+        "byline",
+        "dateline",
+        "banner",
+        "credit",
+        "end",
+        "continued",
+        "photo",
+    )
 )
 
 
@@ -140,6 +151,8 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
         return "tag"
     if any(rules.is_document_date(x) for x in block.lines[1:]):
         return "document"  # a document or speech printed in full under its own title
+    if any(rules.names_attendance(x) for x in block.lines[1:]):
+        return "attendance"
     nxt = _neighbour(tokens, t, +1)
     if _marked_byline_after(tokens, t):
         return "byline"

@@ -53,6 +53,8 @@ _SIGNATURE = re.compile(
 _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
+# The line of a news headline that names who attended ("韩正陪同考察", "…汪洋主持").
+_ATTENDANCE = re.compile(r"(?:陪同(?:考察|调研|会见)?|参加会见|出席(?:会议|活动)?|主持)$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
 # The date line printed under the title of a document or a speech: "(2019年1月3日)",
 # "(二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过)".
@@ -210,6 +212,13 @@ def is_end_marker(line: str) -> bool:
     if _CLOSING_NOTE.match(text) and not continuation(text):
         return True
     return len(text) <= 160 and text.endswith(")") and bool(_END_MARKER.match(text))
+
+
+def names_attendance(line: str) -> bool:
+    """A headline line naming the leaders who attended ("李克强栗战书…参加会见"): a subhead
+    never says who came along, so the block heads a report."""
+    text = nfkc(line).strip()
+    return len(text) <= 40 and bool(_ATTENDANCE.search(text))
 
 
 def is_document_date(line: str) -> bool:

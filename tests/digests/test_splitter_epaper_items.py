@@ -602,3 +602,36 @@ def test_a_spaced_link_label_after_the_closing_note_stays_with_the_story() -> No
     village, school = items(text)
     assert village.paragraphs[-1] == P[3]
     assert school.title == "青柳中学举办科技节"
+
+
+def test_a_headline_that_names_who_attended_starts_a_report() -> None:
+    """It starts a report at a three-line headline whose last line names the leaders who
+    attended ("…陪同考察", "…参加会见"), even when its text shares the words of the letter
+    printed above it."""
+    letter = article(
+        "县委书记给青柳中学学生回信",
+        [
+            "本报青柳1月5日电 " + P[0],
+            "青柳中学的同学们:",
+            P[1],
+            P[2],
+            P[3],
+            "王明",
+            "2019年1月21日",
+            P[4],
+        ],
+    )
+    for attended in ("李强陪同考察", "李强赵红参加会见"):
+        text = page(
+            letter,
+            "县委书记春节前夕看望慰问一线职工",
+            "向全县干部职工致以新春祝福",
+            attended,
+            "■" + P[1],
+            "■" + P[2],
+            P[3],
+            P[4],
+        )
+        reply, visit = items(text)
+        assert (visit.title, visit.subtitle) == ("向全县干部职工致以新春祝福", attended)
+        assert reply.paragraphs[-1] == P[4]
