@@ -133,8 +133,10 @@ def to_article(draft: Draft, lex: Lexicon) -> Article | None:
     continued_from: int | None = None
     paragraphs: list[str] = []
     heads: list[str] = []
-    for entry, text in draft.entries:
-        if entry == "name":
+    for i, (entry, text) in enumerate(draft.entries):
+        # The article's own author line is its byline; a piece's signer, under the
+        # piece's heading, is text of the package as the paper lists it.
+        if entry == "name" and not (i and draft.entries[i - 1][0] == "sub"):
             continue
         cont = rules.continuation(text)
         if cont:

@@ -209,3 +209,25 @@ def test_pieces_whose_headings_echo_the_first_make_one_package() -> None:
     assert (package.title, package.subtitle) == ("过节,这些干部没闲着", "")
     assert package.paragraphs[-1] == P[11]
     assert "到村里去" in package.section_heads or package.paragraphs[0].startswith("到村里去")
+
+
+def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
+    """It keeps each piece's signer ("陈万钧" under "有感于“单向免安检”") in the collection's
+    text, where the paper's list has it, and signs the collection with the first one."""
+    text = page(
+        article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
+        "来论",
+        "有感于“单向免安检”",
+        "陈万钧",
+        P[1],
+        P[2],
+        "最好的“留痕”是口碑",
+        "陈娜娅",
+        P[3],
+    )
+    river, voices = [a for p in split_text(text) for a in p.articles]
+    assert voices.title == "来论"
+    assert voices.paragraphs[:3] == ("有感于“单向免安检”", "陈万钧", P[1])
+    assert "陈娜娅" in voices.paragraphs
+    assert voices.byline == "陈万钧"
+    assert river.byline == "记者 郑远"
