@@ -59,7 +59,7 @@ def _echoed_pieces(draft: Draft, texts: list[str]) -> bool:
     """Later subheads that open like the headline's second line ("到村里去|探民生…" under
     the title, then "奔群众去|聊变化…", "抓落实去|…"): the headline holds the first
     piece's heading, kicker and title."""
-    if len(texts) < 3:
+    if len(texts) < 3 or not texts[1]:
         return False
     n, end = len(texts[1]), texts[1][-1]
     subs = [rules.nfkc(t).strip() for k, t in draft.entries if k == "sub"]

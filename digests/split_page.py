@@ -188,7 +188,7 @@ def _echoes_head(first: str, draft: Draft) -> bool:
     this is the next piece of the same package."""
     for line in draft.head[1:]:
         line = rules.nfkc(line).strip()
-        if abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
+        if line and abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
             return True
     return False
 
