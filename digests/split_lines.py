@@ -59,6 +59,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+SIGNED_OFFICE = 20  # characters: "中华人民共和国主席 习近平" under a decree
 SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
 STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
@@ -114,6 +115,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("credit", line))
         elif rules.is_document_date(text) and out and out[-1].role == "head":
             out.append(Line("head", line))
+        elif rules.is_decree_header(text, lines[idx - 1] if idx else ""):
+            out.append(Line("body", line))
         elif rules.is_author_note(text) or rules.is_end_marker(text):
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
@@ -150,14 +153,16 @@ def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) ->
 
 def signature(lines: Sequence[str], idx: int) -> bool:
     """A short line between a letter's last sentence and the date it was written
-    ("习近平" over "2019年1月21日"): the signature, not a headline."""
+    ("习近平" over "2019年1月21日", or the office before the name, "国家主席 习近平" under
+    a decree): the signature, not a headline."""
     if idx < 1 or idx + 1 >= len(lines):
         return False
     text = rules.nfkc(lines[idx]).strip()
     before = rules.nfkc(lines[idx - 1]).strip()
     date = rules.nfkc(lines[idx + 1]).strip()
+    signer = text.split()[-1] if len(text) <= SIGNED_OFFICE and " " in text else text
     return (
-        0 < len(text) <= SHORT_LINE
+        0 < len(signer) <= SHORT_LINE
         and not rules.is_credit(text)
         and rules.page_header(text) is None
         and rules.date_line(date) is not None

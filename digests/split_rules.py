@@ -53,6 +53,8 @@ _SIGNATURE = re.compile(
 _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
+_DECREE = re.compile(r"^中华人民共和国[\u4e00-\u9fff]{1,6}令$")
+_DECREE_NUMBER = re.compile(r"^第[\d〇零一二三四五六七八九十百]+号$")
 # The line of a news headline that names who attended ("韩正陪同考察", "…汪洋主持").
 _ATTENDANCE = re.compile(r"(?:陪同(?:考察|调研|会见)?|参加会见|出席(?:会议|活动)?|主持)$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
@@ -219,6 +221,15 @@ def names_attendance(line: str) -> bool:
     never says who came along, so the block heads a report."""
     text = nfkc(line).strip()
     return len(text) <= 40 and bool(_ATTENDANCE.search(text))
+
+
+def is_decree_header(line: str, before: str = "") -> bool:
+    """The header of a decree that opens a law's text ("中华人民共和国主席令", then
+    "第十九号"): text under the law's title, not a line of its headline."""
+    text = nfkc(line).strip()
+    if _DECREE.match(text):
+        return True
+    return bool(_DECREE_NUMBER.match(text)) and bool(_DECREE.match(nfkc(before).strip()))
 
 
 def is_document_date(line: str) -> bool:

@@ -635,3 +635,27 @@ def test_a_headline_that_names_who_attended_starts_a_report() -> None:
         reply, visit = items(text)
         assert (visit.title, visit.subtitle) == ("向全县干部职工致以新春祝福", attended)
         assert reply.paragraphs[-1] == P[4]
+
+
+def test_a_law_under_its_decree_keeps_the_decree_and_signature_in_its_text() -> None:
+    """It starts a law's text at the decree header ("中华人民共和国主席令", "第十九号") under
+    the law's title and date, and reads "国家主席 习近平" over the decree's date as the
+    decree's signature, so the articles of the law stay in the same item."""
+    text = page(
+        RIVER_REPORT,
+        "中华人民共和国乡村公路法",
+        "(二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过)",
+        "中华人民共和国主席令",
+        "第十九号",
+        "《中华人民共和国乡村公路法》已由全国人民代表大会常务委员会通过,现予公布。",
+        "中华人民共和国主席 习近平",
+        "2018年12月29日",
+        "第一条 为了加强乡村公路的建设和养护,制定本法。",
+        "第二条 本法自2019年7月1日起施行。",
+    )
+    river, law = items(text)
+    assert river.paragraphs[-1] == P[11]
+    assert law.title == "中华人民共和国乡村公路法"
+    assert law.subtitle.startswith("(二〇一八年")
+    assert law.paragraphs[0].startswith("中华人民共和国主席令第十九号《")
+    assert law.paragraphs[-1] == "第二条 本法自2019年7月1日起施行。"
