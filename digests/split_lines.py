@@ -59,6 +59,7 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+_ISSUERS = ("委员会", "人民政府", "办公厅", "国务院")  # the bodies that sign notices
 SIGNED_OFFICE = 20  # characters: "中华人民共和国主席 习近平" under a decree
 SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
 STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
@@ -161,6 +162,8 @@ def signature(lines: Sequence[str], idx: int) -> bool:
     before = rules.nfkc(lines[idx - 1]).strip()
     date = rules.nfkc(lines[idx + 1]).strip()
     signer = text.split()[-1] if len(text) <= SIGNED_OFFICE and " " in text else text
+    if len(text) <= SIGNED_OFFICE and text.endswith(_ISSUERS):
+        signer = text[-SHORT_LINE:]  # "全国人民代表大会常务委员会" under "特此公告。"
     return (
         0 < len(signer) <= SHORT_LINE
         and not rules.is_credit(text)
@@ -168,7 +171,7 @@ def signature(lines: Sequence[str], idx: int) -> bool:
         and rules.date_line(date) is not None
         and date.endswith("日")  # a page header's date goes on to the weekday or the paper
         and ends_sentence(before)
-        and len(before) > SHORT_LINE
+        and (len(before) > SHORT_LINE or before.startswith("特此"))
     )
 
 

@@ -659,3 +659,20 @@ def test_a_law_under_its_decree_keeps_the_decree_and_signature_in_its_text() -> 
     assert law.subtitle.startswith("(二〇一八年")
     assert law.paragraphs[0].startswith("中华人民共和国主席令第十九号《")
     assert law.paragraphs[-1] == "第二条 本法自2019年7月1日起施行。"
+
+
+def test_a_notice_keeps_its_issuing_body_and_date() -> None:
+    """It keeps the issuing body and the date under "特此公告。" as the notice's last lines,
+    instead of dropping the date as a page date and heading the next item with the body."""
+    text = page(
+        "青柳县人民代表大会常务委员会公告",
+        "[十七届]第五号",
+        "青柳县第十七届人民代表大会第三次会议补选王明为县人民代表大会代表。",
+        "特此公告。",
+        "青柳县人民代表大会常务委员会",
+        "2019年2月27日",
+        RIVER_REPORT,
+    )
+    notice, river = items(text)
+    assert notice.paragraphs[-2:] == ("青柳县人民代表大会常务委员会", "2019年2月27日")
+    assert river.title == "河道治理见成效"
