@@ -99,3 +99,16 @@ def _closed(block: Sequence[str]) -> bool:
     """A block ends after a "——" subtitle that is complete."""
     last = rules.nfkc(block[-1]).strip()
     return last.startswith("——") and not runs_on_block(block)
+
+
+def neighbour(tokens: Sequence[Token], t: int, step: int) -> Token | None:
+    """The next (step +1) or previous (-1) token, skipping column labels; looking ahead
+    also skips banners."""
+    i = t + step
+    skip = ("label", "banner") if step > 0 else ("label",)
+    while 0 <= i < len(tokens):
+        tok = tokens[i]
+        if not (isinstance(tok, Line) and tok.role in skip):
+            return tok
+        i += step
+    return None

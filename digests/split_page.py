@@ -5,7 +5,8 @@ article they sit in. A block starts an article when the page says so: a byline o
 dateline follows it, the previous article closed ("(作者为…)", "(新华社…电)", a credit,
 "(下转…)"), it carries a column tag or a "——" kicker/subtitle, or it is a photo or
 collection label, or the article above ran its full length without a subhead.
-Everything else is a subhead. Blocks come from digests.split_blocks. Pure functions on
+Everything else is a subhead. Blocks come from digests.split_blocks, what their own
+shape says from digests.split_shapes. Pure functions on
 local values.
 """
 
@@ -17,9 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digests import split_rules as rules
+from digests import split_shapes as shapes
 from digests.model import Article
 from digests.split_article import Draft, to_article
-from digests.split_blocks import Block, Token
+from digests.split_blocks import Block, Token, neighbour
 from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
 from digests.split_pieces import bigrams, similarity
@@ -32,10 +34,7 @@ MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
-LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
-FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
 COMPILED_PACKAGE = 4  # pieces closed by "(…整理)" on a page that is one package
-TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
@@ -67,7 +66,7 @@ def named_page(tokens: Sequence[Token]) -> bool:
     for t, tok in enumerate(tokens):
         if not isinstance(tok, Block):
             continue
-        nxt = _neighbour(tokens, t, +1)
+        nxt = neighbour(tokens, t, +1)
         if isinstance(nxt, Line) and nxt.role == "name":
             named.append(blocks)
         blocks += 1
@@ -114,7 +113,7 @@ def settled_reason(
     if draft is None or draft.closed:
         return "first"
     if not draft.paras():
-        return "tag" if draft.entries and _tagged(block) else ""  # a list box has no text
+        return "tag" if draft.entries and shapes.tagged(block) else ""  # a list box has no text
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or lex.heads_collection(first):
         return "label"
@@ -124,9 +123,9 @@ def settled_reason(
         return "last"  # a subhead heads text; lines after the last text are furniture
     if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
         return ""
-    if _figure_box(block):
+    if shapes.figure_box(block):
         return ""  # a data box is never a headline; it sits in an article
-    if _figure_box(tokens[t + 1]):
+    if shapes.figure_box(tokens[t + 1]):
         return "figure"  # a headline over the data box that opens its article
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and _own_report_ahead(tokens, t):
@@ -137,8 +136,10 @@ def settled_reason(
         return None  # the briefs of a collection ("速览") each open on a dateline
     if reason in _SURE or (named and reason):
         return reason  # on named pages a block without a sure sign is weighed, not settled
-    if not named and _piece_done(block, draft):
+    if not named and shapes.piece_done(block, draft):
         return "long"
+    if not named and shapes.news_headline(tokens, t):
+        return "headline"
     return None
 
 
@@ -147,24 +148,24 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     lines under their titles decide by it alone)."""
     block = tokens[t]
     assert isinstance(block, Block)
-    if _tagged(block) and not _topic_word_tag(block, draft):
+    if shapes.tagged(block) and not shapes.topic_word_tag(block, draft):
         return "tag"
     if any(rules.is_document_date(x) for x in block.lines[1:]):
         return "document"  # a document or speech printed in full under its own title
     if any(rules.names_attendance(x) for x in block.lines[1:]):
         return "attendance"
-    nxt = _neighbour(tokens, t, +1)
+    nxt = neighbour(tokens, t, +1)
     if _marked_byline_after(tokens, t):
         return "byline"
     if isinstance(nxt, Line) and nxt.role == "body" and _opens_article(nxt.text):
         return "dateline"
-    if _dash_headline(block.lines):
+    if shapes.dash_headline(block.lines):
         return "dash"
     if any(has_doubling(x) for x in block.lines):
         return "doubled"
     if isinstance(nxt, Line) and nxt.role == "name":
         return "name"
-    prev = _neighbour(tokens, t, -1)
+    prev = neighbour(tokens, t, -1)
     if isinstance(prev, Line) and prev.role == "banner":
         return "banner"
     if isinstance(prev, Line) and not named:
@@ -182,55 +183,6 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     return "photo" if not named and _photo_ahead(tokens, t) else ""
 
 
-def _echoes_head(first: str, draft: Draft) -> bool:
-    """Does the block open like a line of the article's headline below its title ("奔群众去"
-    after "到村里去")? The first piece's heading came out inside the headline block, so
-    this is the next piece of the same package."""
-    for line in draft.head[1:]:
-        line = rules.nfkc(line).strip()
-        if line and abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
-            return True
-    return False
-
-
-def _tagged(block: Block) -> bool:
-    return any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines)
-
-
-def _topic_word_tag(block: Block, draft: Draft) -> bool:
-    """Is the bracketed word the subject of the article so far ("国家级非遗项目(木版年画)"
-    in a story that names 木版年画 again and again)? Then it heads a box of that story;
-    a column's name is rarely a word of the text."""
-    tags = [rules.column_tag(rules.nfkc(x))[1] for x in block.lines]
-    text = "".join(x for k, x in draft.entries if k == "para")
-    return any(len(tag) >= 2 and text.count(tag) >= TOPIC_TAG for tag in tags if tag)
-
-
-def _piece_done(block: Block, draft: Draft) -> bool:
-    """An article that has run its full length without a subhead is over: a headline
-    after it opens the next article. Commentaries and essays ("…(钟声)", "…(今日谈)")
-    carry no subheads, and a long report that has none so far rarely starts them late."""
-    first = rules.nfkc(block.lines[0]).strip()
-    if first.startswith(("——", "…", "...")) or len("".join(block.lines)) < 4:
-        return False  # a signature ("——@一新") or a pause, not a headline
-    if first.endswith((":", "：", "——")) or first.startswith("问"):
-        return False  # a lead-in, a question of an interview: text of the article
-    if rules.nfkc(block.lines[-1]).strip().endswith(("?", "？")):
-        return False  # "如何驱逐那些…?": a commentary's questions head its parts
-    if first[:1] in rules.BOX_MARKS:
-        return False  # a boxed label ("■小贴士") sets off a sidebar of the article
-    if any(len(x) > LONG_SUBHEAD and "——" in x.strip("—") for x in map(rules.nfkc, block.lines)):
-        return False  # "科学设计,稳步推进——规划建设…": a subhead in sentences
-    if any(k == "sub" for k, _ in draft.entries) or _echoes_head(first, draft):
-        return False
-    paras = [x for k, x in draft.entries if k == "para"]
-    return len(paras) >= 3 and sum(len(x) for x in paras) >= FULL_PIECE
-
-
-def _figure_box(tok: Token) -> bool:
-    return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
-
-
 def _unsigned_after_signed(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:
     """A collection of signed pieces ("来论": each title over its writer's line) ends at
     a headline that no writer's line follows."""
@@ -238,7 +190,7 @@ def _unsigned_after_signed(tokens: Sequence[Token], t: int, draft: Draft, lex: L
     signed = any(rules.is_signed_piece(pair, lex) for pair in itertools.pairwise(subs))
     if not (signed or any(k == "name" for k, _ in draft.entries)):
         return False  # (a block signed inside, like the pieces, was settled above)
-    nxt = _neighbour(tokens, t, +1)
+    nxt = neighbour(tokens, t, +1)
     return not (isinstance(nxt, Line) and nxt.role in ("name", "byline"))
 
 
@@ -272,7 +224,7 @@ def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) 
 
 
 def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:
-    nxt = _neighbour(tokens, t, +1)
+    nxt = neighbour(tokens, t, +1)
     return isinstance(nxt, Line) and nxt.role == "byline" and marked(nxt.text)
 
 
@@ -304,27 +256,6 @@ def _opens_article(text: str) -> bool:
         return True
     cont = rules.continuation(rules.nfkc(text)[:12])
     return cont is not None and cont[0] == "上接"
-
-
-def _dash_headline(lines: Sequence[str]) -> bool:
-    """A kicker ending in "——" (a long one: short ones lead subheads) or a "——" subtitle."""
-    texts = [rules.nfkc(x).strip() for x in lines]
-    if any(x.endswith("——") and len(x) >= 10 for x in texts[:-1]):
-        return True
-    return any(x.startswith("——") for x in texts[1:])
-
-
-def _neighbour(tokens: Sequence[Token], t: int, step: int) -> Token | None:
-    """The next (step +1) or previous (-1) token, skipping column labels; looking ahead
-    also skips banners."""
-    i = t + step
-    skip = ("label", "banner") if step > 0 else ("label",)
-    while 0 <= i < len(tokens):
-        tok = tokens[i]
-        if not (isinstance(tok, Line) and tok.role in skip):
-            return tok
-        i += step
-    return None
 
 
 def _photo_ahead(tokens: Sequence[Token], t: int) -> bool:

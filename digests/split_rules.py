@@ -53,6 +53,7 @@ _SIGNATURE = re.compile(
 _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
+KICKER_STATEMENT = 14  # characters: a kicker stating the news; its title is shorter
 _DECREE = re.compile(r"^中华人民共和国[\u4e00-\u9fff]{1,6}令$")
 _DECREE_NUMBER = re.compile(r"^第[\d〇零一二三四五六七八九十百]+号$")
 # The line of a news headline that names who attended ("韩正陪同考察", "…汪洋主持").
@@ -214,6 +215,21 @@ def is_end_marker(line: str) -> bool:
     if _CLOSING_NOTE.match(text) and not continuation(text):
         return True
     return len(text) <= 160 and text.endswith(")") and bool(_END_MARKER.match(text))
+
+
+def kicker_over_title(kicker: str, title: str) -> bool:
+    """A statement of the news over a short catchy line ("山东潍坊市寒亭区实施强村领航工程"
+    over "让弱村变强 把强村做优"): a kicker and its title, not a title and its subtitle."""
+    kicker, title = nfkc(kicker).strip(), nfkc(title).strip()
+    return (
+        len(kicker) >= KICKER_STATEMENT > len(title)
+        and kicker[:1] not in '“"'
+        and not kicker.endswith(("——", "...", ":"))
+        and ":" not in kicker
+        and "," not in title
+        and not title.startswith(("——", "("))  # a subtitle, a document's date
+        and not title[:1].isdigit()  # "359个网格党支部夯实基础": a figure heads a section
+    )
 
 
 def names_attendance(line: str) -> bool:

@@ -676,3 +676,20 @@ def test_a_notice_keeps_its_issuing_body_and_date() -> None:
     notice, river = items(text)
     assert notice.paragraphs[-2:] == ("青柳县人民代表大会常务委员会", "2019年2月27日")
     assert river.title == "河道治理见成效"
+
+
+def test_a_statement_over_a_short_title_starts_a_news_story() -> None:
+    """It starts a story at a two-line headline of a statement over a short title
+    ("…实施强村领航工程" over "让弱村变强 把强村做优") with text right under it, even
+    after a long feature with subheads; a figure line under a statement stays a subhead."""
+    feature = article("乡村里的新年", [P[0], P[1], "集市上的年味", *LONG_STRETCH[:4]])
+    text = page(feature, "青柳县河湾镇实施强村领航工程", "让弱村变强 把强村做优", P[5], P[6])
+    village, scheme = items(text)
+    assert (scheme.kicker, scheme.title) == (
+        "青柳县河湾镇实施强村领航工程",
+        "让弱村变强 把强村做优",
+    )
+    assert village.section_heads == ("集市上的年味",)
+    text = page(feature, "党建引领,基层组织网络纵深发力", "359个网格党支部夯实基础", P[5])
+    (one,) = items(text)
+    assert one.paragraphs[-1] == P[5]

@@ -1,0 +1,89 @@
+"""What a headline block's own shape says about where it stands: a news story's kicker
+and title, the next piece of a package, a column tag or the story's own subject in
+brackets, an article that has run its full length, a data box. Pure functions on local
+values; digests.split_page weighs them with the other signs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digests import split_rules as rules
+from digests.split_article import Draft
+from digests.split_blocks import Block, Token, neighbour
+from digests.split_lines import Line
+
+LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
+FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
+TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
+
+
+def news_headline(tokens: Sequence[Token], t: int) -> bool:
+    """A statement over a short catchy line ("山东潍坊市寒亭区实施强村领航工程" over
+    "让弱村变强 把强村做优"), with the text right under it: a news story's kicker and
+    title. Subheads here take one line; the two-line headings of a package's pieces are
+    followed by the piece's reporter."""
+    block = tokens[t]
+    assert isinstance(block, Block)
+    lines = [rules.nfkc(x).strip() for x in block.lines]
+    nxt = neighbour(tokens, t, +1)
+    if len(lines) != 2 or not (isinstance(nxt, Line) and nxt.role == "body"):
+        return False
+    return rules.kicker_over_title(*lines)
+
+
+def echoes_head(first: str, draft: Draft) -> bool:
+    """Does the block open like a line of the article's headline below its title ("奔群众去"
+    after "到村里去")? The first piece's heading came out inside the headline block, so
+    this is the next piece of the same package."""
+    for line in draft.head[1:]:
+        line = rules.nfkc(line).strip()
+        if line and abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
+            return True
+    return False
+
+
+def tagged(block: Block) -> bool:
+    return any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines)
+
+
+def topic_word_tag(block: Block, draft: Draft) -> bool:
+    """Is the bracketed word the subject of the article so far ("国家级非遗项目(木版年画)"
+    in a story that names 木版年画 again and again)? Then it heads a box of that story;
+    a column's name is rarely a word of the text."""
+    tags = [rules.column_tag(rules.nfkc(x))[1] for x in block.lines]
+    text = "".join(x for k, x in draft.entries if k == "para")
+    return any(len(tag) >= 2 and text.count(tag) >= TOPIC_TAG for tag in tags if tag)
+
+
+def piece_done(block: Block, draft: Draft) -> bool:
+    """An article that has run its full length without a subhead is over: a headline
+    after it opens the next article. Commentaries and essays ("…(钟声)", "…(今日谈)")
+    carry no subheads, and a long report that has none so far rarely starts them late."""
+    first = rules.nfkc(block.lines[0]).strip()
+    if first.startswith(("——", "…", "...")) or len("".join(block.lines)) < 4:
+        return False  # a signature ("——@一新") or a pause, not a headline
+    if first.endswith((":", "：", "——")) or first.startswith("问"):
+        return False  # a lead-in, a question of an interview: text of the article
+    if rules.nfkc(block.lines[-1]).strip().endswith(("?", "？")):
+        return False  # "如何驱逐那些…?": a commentary's questions head its parts
+    if first[:1] in rules.BOX_MARKS:
+        return False  # a boxed label ("■小贴士") sets off a sidebar of the article
+    if any(len(x) > LONG_SUBHEAD and "——" in x.strip("—") for x in map(rules.nfkc, block.lines)):
+        return False  # "科学设计,稳步推进——规划建设…": a subhead in sentences
+    if any(k == "sub" for k, _ in draft.entries) or echoes_head(first, draft):
+        return False
+    paras = [x for k, x in draft.entries if k == "para"]
+    return len(paras) >= 3 and sum(len(x) for x in paras) >= FULL_PIECE
+
+
+def figure_box(tok: Token) -> bool:
+    return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
+
+
+def dash_headline(lines: Sequence[str]) -> bool:
+    """A kicker ending in "——" (a long one: short ones lead subheads) or a "——" subtitle."""
+    texts = [rules.nfkc(x).strip() for x in lines]
+    if any(x.endswith("——") and len(x) >= 10 for x in texts[:-1]):
+        return True
+    return any(x.startswith("——") for x in texts[1:])
