@@ -222,7 +222,7 @@ def kicker_over_title(kicker: str, title: str) -> bool:
     over "让弱村变强 把强村做优"): a kicker and its title, not a title and its subtitle."""
     kicker, title = nfkc(kicker).strip(), nfkc(title).strip()
     return (
-        len(kicker) >= KICKER_STATEMENT > len(title)
+        len(kicker) >= KICKER_STATEMENT > len("".join(title.split()))
         and kicker[:1] not in '“"'
         and not kicker.endswith(("——", "...", ":"))
         and ":" not in kicker

@@ -690,6 +690,10 @@ def test_a_statement_over_a_short_title_starts_a_news_story() -> None:
         "让弱村变强 把强村做优",
     )
     assert village.section_heads == ("集市上的年味",)
+    spaced = "放出活力 管出公平 服出便利"  # 14 with its spaces, 12 characters
+    text = page(feature, "各地各部门深化改革,加快政府职能转变", spaced, P[5], P[6])
+    _village, reform = items(text)
+    assert (reform.kicker, reform.title) == ("各地各部门深化改革,加快政府职能转变", spaced)
     text = page(feature, "党建引领,基层组织网络纵深发力", "359个网格党支部夯实基础", P[5])
     (one,) = items(text)
     assert one.paragraphs[-1] == P[5]
