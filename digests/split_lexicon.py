@@ -49,6 +49,8 @@ DEFAULT_COLUMN_LABELS = (
     "今日谈",
     "民生观察",
     "图说新闻",
+    "身边事",
+    "建议",
 )
 DEFAULT_PHOTO_LABELS = ("图片报道", "图片新闻", "新闻图片", "图说", "看图", "漫画")
 DEFAULT_COLLECTION_LABELS = (

@@ -697,3 +697,23 @@ def test_a_statement_over_a_short_title_starts_a_news_story() -> None:
     text = page(feature, "党建引领,基层组织网络纵深发力", "359个网格党支部夯实基础", P[5])
     (one,) = items(text)
     assert one.paragraphs[-1] == P[5]
+
+
+def test_the_letters_page_columns_title_their_items() -> None:
+    """It lists a letter under the letters page's column labels ("建议", "身边事") as an
+    item titled by the label, with the letter's own title opening its text."""
+    letters = article("出游,背上文明的行囊(来信综述)", [P[0], P[1], "辽宁大连市 王艺"])
+    text = page(
+        letters,
+        "建议",
+        "农村交通设施应提升",
+        P[2],
+        "河北保定 李明",
+        "身边事",
+        "乡村僵尸企业应予重视",
+        P[3],
+    )
+    summary, advice, nearby = items(text)
+    assert (advice.title, advice.paragraphs[0]) == ("建议", "农村交通设施应提升")
+    assert (nearby.title, nearby.paragraphs[0]) == ("身边事", "乡村僵尸企业应予重视")
+    assert summary.title == "出游,背上文明的行囊"
