@@ -136,6 +136,8 @@ def settled_reason(
         return None  # the briefs of a collection ("速览") each open on a dateline
     if reason in _SURE or (named and reason):
         return reason  # on named pages a block without a sure sign is weighed, not settled
+    if shapes.after_editors_note(draft):
+        return ""
     if not named and shapes.piece_done(block, draft):
         return "long"
     if not named and shapes.news_headline(tokens, t):

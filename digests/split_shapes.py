@@ -15,6 +15,7 @@ from digests.split_lines import Line
 
 LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
+EDITORS_NOTES = ("编者按", "编者的话", "开栏的话")  # notes that introduce a feature
 TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 
 
@@ -87,3 +88,11 @@ def dash_headline(lines: Sequence[str]) -> bool:
     if any(x.endswith("——") and len(x) >= 10 for x in texts[:-1]):
         return True
     return any(x.startswith("——") for x in texts[1:])
+
+
+def after_editors_note(draft: Draft) -> bool:
+    """Has the article so far been only its editor's note ("编者按:…", "开栏的话")? The
+    first headline after it opens the feature the note introduces, as a subhead."""
+    paras = [rules.nfkc(x).lstrip() for k, x in draft.entries if k == "para"]
+    subs = any(k == "sub" for k, _ in draft.entries)
+    return bool(paras) and paras[0].startswith(EDITORS_NOTES) and not subs

@@ -717,3 +717,16 @@ def test_the_letters_page_columns_title_their_items() -> None:
     assert (advice.title, advice.paragraphs[0]) == ("建议", "农村交通设施应提升")
     assert (nearby.title, nearby.paragraphs[0]) == ("身边事", "乡村僵尸企业应予重视")
     assert summary.title == "出游,背上文明的行囊"
+
+
+def test_the_first_headline_after_an_editors_note_is_a_subhead() -> None:
+    """It keeps the first headline after an article's editor's note ("编者按:…") in the
+    article, as the subhead that opens the feature the note introduces, though the text
+    below it opens like a new story ("2月10日,…")."""
+    note = "编者按:年味最是故乡浓。本版推出系列报道,记者回到家乡,记录身边的变化。"
+    heading = "小村落里上了一条香菇智能生产线"
+    after = ["2月10日," + P[7], P[8], P[9], *(LONG_PARA + P[i] for i in (2, 3, 4))]
+    text = page(article("小香菇成大产业(经济聚焦·回乡看变化)", [note, P[0], P[1]]), heading, *after)
+    (feature,) = items(text)
+    assert feature.section_heads == (heading,)
+    assert feature.paragraphs[-1] == LONG_PARA + P[4]
