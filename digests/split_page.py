@@ -138,6 +138,8 @@ def settled_reason(
         return reason  # on named pages a block without a sure sign is weighed, not settled
     if shapes.after_editors_note(draft):
         return ""
+    if shapes.photo_so_far(draft):
+        return "photo"
     if not named and shapes.piece_done(block, draft):
         return "long"
     if not named and shapes.news_headline(tokens, t):
@@ -182,7 +184,8 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
             return "continued"
     if not named and 0 <= _topic_overlap(tokens, t, draft) < TOPIC_SHIFT:
         return "topic"
-    return "photo" if not named and _photo_ahead(tokens, t) else ""
+    photo = _photo_ahead(tokens, t) or shapes.uncredited_photo(tokens, t)
+    return "photo" if not named and photo else ""
 
 
 def _unsigned_after_signed(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:

@@ -6,6 +6,7 @@ values; digests.split_page weighs them with the other signs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from digests import split_rules as rules
@@ -16,6 +17,12 @@ from digests.split_lines import Line
 LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length
 EDITORS_NOTES = ("编者按", "编者的话", "开栏的话")  # notes that introduce a feature
+PHOTO_CAPTION = 130  # characters: a photo's caption; a section's text runs longer
+_PHOTO_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# A caption opens on when the picture was taken ("2月11日,", "春节过后,", "早春时节,").
+_CAPTION_TIME = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|近日|日前|春节|节后|新春|[^,,]{2,4}时节)"
+)
 TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 
 
@@ -96,3 +103,35 @@ def after_editors_note(draft: Draft) -> bool:
     paras = [rules.nfkc(x).lstrip() for k, x in draft.entries if k == "para"]
     subs = any(k == "sub" for k, _ in draft.entries)
     return bool(paras) and paras[0].startswith(EDITORS_NOTES) and not subs
+
+
+def uncredited_photo(tokens: Sequence[Token], t: int) -> bool:
+    """A short title over a one-paragraph caption that opens on the time ("新春招聘忙" over
+    "春节过后,一年一度的“春招”…"), then the next headline or the page's end: a photo
+    whose credit the e-paper leaves out. A subhead heads more text than that."""
+    block = tokens[t]
+    assert isinstance(block, Block)
+    caption = tokens[t + 1] if t + 1 < len(tokens) else None
+    after = tokens[t + 2] if t + 2 < len(tokens) else None
+    return (
+        isinstance(caption, Line)
+        and caption.role == "body"
+        and _photo_shape(block.lines, caption.text)
+        and (after is None or isinstance(after, Block))
+    )
+
+
+def photo_so_far(draft: Draft) -> bool:
+    """Is the article so far such a photo, title and caption? The next headline starts
+    the next item."""
+    paras = [x for k, x in draft.entries if k == "para"]
+    return len(paras) == len(draft.entries) == 1 and _photo_shape(draft.head, paras[0])
+
+
+def _photo_shape(head: Sequence[str], caption: str) -> bool:
+    return (
+        len(head) == 1
+        and bool(_PHOTO_TITLE.match(rules.nfkc(head[0]).strip()))
+        and len(caption) <= PHOTO_CAPTION
+        and bool(_CAPTION_TIME.match(rules.nfkc(caption).strip()))
+    )

@@ -730,3 +730,22 @@ def test_the_first_headline_after_an_editors_note_is_a_subhead() -> None:
     (feature,) = items(text)
     assert feature.section_heads == (heading,)
     assert feature.paragraphs[-1] == LONG_PARA + P[4]
+
+
+def test_a_short_title_over_a_dated_caption_is_a_photo() -> None:
+    """It lists a short title over a one-paragraph caption that opens on the time ("春节
+    过后,…"), followed by the next headline, as a photo item even with no credit, and
+    keeps a section of more text as a subhead."""
+    caption = "春节过后,青柳县人才市场迎来求职高峰,吸引众多求职者前来应聘。"
+    text = page(
+        article("河湾村的新年", LONG_STRETCH[:3]),
+        "新春招聘忙",
+        caption,
+        article("青柳中学举办科技节", [P[4], P[5]]),
+    )
+    village, photo, school = items(text)
+    assert (photo.title, photo.paragraphs) == ("新春招聘忙", (caption,))
+    assert (village.paragraphs[-1], school.paragraphs) == (LONG_STRETCH[2], (P[4], P[5]))
+    text = page(article("河湾村的新年", LONG_STRETCH[:3]), "新春招聘忙", caption, P[4])
+    (one,) = items(text)
+    assert one.section_heads == ("新春招聘忙",)
