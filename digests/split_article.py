@@ -49,6 +49,7 @@ class Draft:
             and last[0] == "para"
             and not ends_sentence(last[1])
             and not looks_like_start(text)
+            and not rules.dateline(text)  # a report's dateline always opens its paragraph
             and not rules.is_end_marker(last[1])
             and not rules.date_line(last[1])  # the date under a letter's signature
             and len(last[1]) < _MAX_PARAGRAPH  # keeps joining linear on text with no stops

@@ -63,6 +63,7 @@ _ISSUERS = ("委员会", "人民政府", "办公厅", "国务院")  # the bodies
 SIGNED_OFFICE = 20  # characters: "中华人民共和国主席 习近平" under a decree
 SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
 STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
+BOXED_LABEL = 16  # characters: a boxed label ("■小贴士·打铁火流派"); a point runs longer
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
@@ -236,6 +237,8 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     text = rules.nfkc(lines[idx]).strip()
     if not rules.heading_like(text, lex) or rules.continuation(text):
         return False
+    if _boxed_point(text):
+        return False
     nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
     if _closes_letter(lines, idx, lex):
         return False
@@ -249,6 +252,13 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
+
+
+def _boxed_point(text: str) -> bool:
+    """A summary point set off by a box ("■原则上…比例均不低于20%"): text of the article.
+    Short boxed lines are labels ("■小贴士"); two points on one line are a subtitle."""
+    marks = sum(text.count(m) for m in rules.BOX_MARKS)
+    return text[:1] in rules.BOX_MARKS and marks == 1 and len(text) > BOXED_LABEL
 
 
 def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:

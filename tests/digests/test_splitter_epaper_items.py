@@ -749,3 +749,25 @@ def test_a_short_title_over_a_dated_caption_is_a_photo() -> None:
     text = page(article("河湾村的新年", LONG_STRETCH[:3]), "新春招聘忙", caption, P[4])
     (one,) = items(text)
     assert one.section_heads == ("新春招聘忙",)
+
+
+def test_boxed_summary_points_under_a_headline_are_text() -> None:
+    """It reads boxed summary points ("■原则上…不低于20%") under a headline as the
+    article's text, not as a headline of their own."""
+    points = [
+        "■原则上县担保基金承担的风险责任比例均不低于百分之二十",
+        "■重点支持单户担保金额五百万元及以下的小微企业",
+    ]
+    text = page(
+        RIVER_REPORT,
+        "县政府办公室印发意见",
+        "切实支持小微企业和“三农”发展",
+        *points,
+        "本报青柳2月14日电 " + P[3],
+        P[4],
+    )
+    river, opinion = items(text)
+    headline = {opinion.kicker, opinion.title, opinion.subtitle}
+    assert {"县政府办公室印发意见", "切实支持小微企业和“三农”发展"} <= headline
+    assert opinion.paragraphs[:2] == tuple(points)
+    assert (opinion.paragraphs[-1], river.paragraphs[-1]) == (P[4], P[11])
