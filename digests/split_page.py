@@ -125,7 +125,7 @@ def settled_reason(
         return ""
     if shapes.figure_box(block):
         return ""  # a data box is never a headline; it sits in an article
-    if shapes.figure_box(tokens[t + 1]):
+    if shapes.figure_box(tokens[t + 1]) and not shapes.in_data_box(block):
         return "figure"  # a headline over the data box that opens its article
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and _own_report_ahead(tokens, t):

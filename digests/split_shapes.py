@@ -23,6 +23,9 @@ _PHOTO_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _CAPTION_TIME = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|近日|日前|春节|节后|新春|[^,,]{2,4}时节)"
 )
+_FIGURE_IN_LINE = re.compile(
+    r"\d(?:\.\d+)?(?:%|(?:多|余)?(?:万|亿)?(?:件|人次|人|元|个|家|吨|项))$"
+)
 TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 
 
@@ -87,6 +90,13 @@ def piece_done(block: Block, draft: Draft) -> bool:
 
 def figure_box(tok: Token) -> bool:
     return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
+
+
+def in_data_box(block: Block) -> bool:
+    """A line of the data box itself rather than a headline over it: a figure in the line
+    ("邮政业务总量12.7亿件", "诉前程序案件占比96.84%") or a lead-in ("2018年中山市——")."""
+    text = rules.nfkc(block.lines[-1]).strip()
+    return text.endswith("——") or bool(_FIGURE_IN_LINE.search(text))
 
 
 def dash_headline(lines: Sequence[str]) -> bool:

@@ -771,3 +771,17 @@ def test_boxed_summary_points_under_a_headline_are_text() -> None:
     assert {"县政府办公室印发意见", "切实支持小微企业和“三农”发展"} <= headline
     assert opinion.paragraphs[:2] == tuple(points)
     assert (opinion.paragraphs[-1], river.paragraphs[-1]) == (P[4], P[11])
+
+
+def test_lines_of_a_data_box_do_not_start_an_item() -> None:
+    """It keeps a data box's own lines ("2018年中山市——" over "12%", "邮政业务总量12.7
+    亿件" over "17万人次") in the article they sit in, instead of reading them as the
+    headline of an item that the box opens."""
+    story = article("帮更多外来工融入城市", list(LONG_STRETCH[:4]))
+    for lead in ("2018年青柳县——", "邮政业务总量12.7亿件"):
+        text = page(
+            story, lead, "12%", "教育、社保、医疗支出13亿元,占财政支出的12%", "6135", P[5], P[6]
+        )
+        (one,) = items(text)
+        assert one.title == "帮更多外来工融入城市"
+        assert one.paragraphs[-1] == P[6]
