@@ -52,7 +52,7 @@ def _reported_pieces(draft: Draft) -> bool:
 
 def _dashed_pieces(draft: Draft) -> bool:
     """A later subhead led by a kicker ("…——"), as the first piece's headline is."""
-    return any(k == "sub" and rules.nfkc(t).strip().endswith("——") for k, t in draft.entries)
+    return any(k == "sub" and "——" in rules.nfkc(t).strip("— ") for k, t in draft.entries)
 
 
 def _echoed_pieces(draft: Draft, texts: list[str]) -> bool:

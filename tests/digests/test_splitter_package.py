@@ -231,3 +231,23 @@ def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
     assert "陈娜娅" in voices.paragraphs
     assert voices.byline == "陈万钧"
     assert river.byline == "记者 郑远"
+
+
+def test_a_package_of_dashed_pieces_keeps_its_own_title() -> None:
+    """It reads a package whose first piece's heading ("贵州,射电望远镜—— | “…”") came out
+    under the package's title as titled by the package, when later pieces are headed the
+    same way, and moves that heading into the text."""
+    text = page(
+        "坚守科技一线的人们",
+        "贵州,射电望远镜——",
+        "“保障望远镜的正常运行”",
+        P[0],
+        P[1],
+        "海南,南繁育种基地——",
+        "“我们都是把一年当作两年用”",
+        P[2],
+        P[3],
+    )
+    (package,) = [a for p in split_text(text) for a in p.articles]
+    assert (package.kicker, package.title, package.subtitle) == ("", "坚守科技一线的人们", "")
+    assert package.paragraphs[-1] == P[3]
