@@ -251,3 +251,21 @@ def test_a_package_of_dashed_pieces_keeps_its_own_title() -> None:
     (package,) = [a for p in split_text(text) for a in p.articles]
     assert (package.kicker, package.title, package.subtitle) == ("", "坚守科技一线的人们", "")
     assert package.paragraphs[-1] == P[3]
+
+
+def test_a_round_up_by_compass_points_stays_one_article() -> None:
+    """It keeps the parts of a round-up headed by compass points ("东 | 黑瞎子岛", "南 |
+    三沙永兴岛") in the article, as numbered parts are."""
+    text = page(
+        article("边疆有我,安心团聚", [P[0], P[1]]),
+        "东",
+        "黑瞎子岛",
+        "2月5日," + P[2],
+        P[3],
+        "南",
+        "三沙永兴岛",
+        "2月4日," + P[4],
+        P[5],
+    )
+    (roundup,) = [a for p in split_text(text) for a in p.articles]
+    assert roundup.paragraphs[-1] == P[5]
