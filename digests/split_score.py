@@ -25,10 +25,11 @@ from digests.textrepair import ends_sentence, has_doubling
 
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 MIN_TOPIC = 150  # characters on each side before word overlap means anything
-# Numbered or marked subheads, and the compass points of a round-up ("东 | 黑瞎子岛").
+# Numbered or marked subheads, and one-character ones: the compass points of a round-up
+# ("东 | 黑瞎子岛"), the vignettes of a feature ("家").
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、]|"
-    r"第[一二三四五六七八九十]+[，,、]?|[■□●◆◇○▲△★☆]|[东南西北]$)"
+    r"第[一二三四五六七八九十]+[，,、]?|[■□●◆◇○▲△★☆]|[\u4e00-\u9fff]$)"
 )
 _FINAL = ("!", "?", "！", "？", "…", "......")
 # A news lead opens on the time or the place of the event ("1月31日,", "近日,", "当地时间…").

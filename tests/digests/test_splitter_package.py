@@ -269,3 +269,12 @@ def test_a_round_up_by_compass_points_stays_one_article() -> None:
     )
     (roundup,) = [a for p in split_text(text) for a in p.articles]
     assert roundup.paragraphs[-1] == P[5]
+
+
+def test_a_one_character_heading_heads_a_vignette_of_the_feature() -> None:
+    """It keeps a vignette headed by one character ("家") in the feature whose
+    introduction announces it, though the vignette is about something else."""
+    text = page("新春近镜头", P[0], P[1], P[2], "不信拉近镜头看一看。", "家", *P[5:9])
+    (feature,) = [a for p in split_text(text) for a in p.articles]
+    assert feature.section_heads == ("家",)
+    assert feature.paragraphs[-1] == P[8]
