@@ -119,6 +119,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("head", line))
         elif rules.is_decree_header(text, lines[idx - 1] if idx else ""):
             out.append(Line("body", line))
+        elif _trailing_promo(lines, idx, lex):
+            out.append(Line("body", line))  # "看人民映像 品百味人生" after a story's end
         elif rules.is_author_note(text) or rules.is_end_marker(text):
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
@@ -252,6 +254,25 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
+
+
+def _trailing_promo(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A couplet of short phrases between a story's last sentence and the next headline
+    ("看人民映像 品百味人生"): the paper's promotion printed at the story's foot, its last
+    line. A couplet over text is a title ("节后开工 全力投入")."""
+    if idx < 1 or idx + 1 >= len(lines) or not rules.is_couplet(lines[idx]):
+        return False
+    before = rules.nfkc(lines[idx - 1]).strip()
+    after = rules.nfkc(lines[idx + 1]).strip()
+    return (
+        ((ends_sentence(before) and len(before) > SHORT_LINE) or rules.is_credit(before))
+        and _heading(lines, idx + 1, lex)
+        and not (rules.is_byline_line(after) or rules.is_credit(after))
+        and not rules.is_name_line(after, lex)
+        and not rules.column_tag(after)[1]  # "风吹石头跑 雪打如刀割" kicks a tagged title
+        and not after.startswith("——")  # "下更大气力 谋更大进展" over its subtitle
+        and not rules.is_couplet(after)  # "守正创新 技术突破 融合传播" over "今年春晚 亮点先看"
+    )
 
 
 def _boxed_point(text: str) -> bool:

@@ -785,3 +785,19 @@ def test_lines_of_a_data_box_do_not_start_an_item() -> None:
         (one,) = items(text)
         assert one.title == "帮更多外来工融入城市"
         assert one.paragraphs[-1] == P[6]
+
+
+def test_a_promotion_couplet_at_a_storys_foot_stays_with_the_story() -> None:
+    """It keeps a couplet promotion printed between a story's end and the next headline
+    ("看青柳视频 品百味人生") as the story's last line, not as the next headline's kicker,
+    while a couplet title over a subtitle or over text stays a title."""
+    promo = "看青柳视频 品百味人生"
+    text = page(article("河湾村的新年", [P[0], P[1]]), "本版制图:王明", promo, RIVER_REPORT)
+    village, river = items(text)
+    assert village.paragraphs[-1].endswith(promo)
+    assert (river.kicker, river.title) == ("", "河道治理见成效")
+    text = page(
+        article("河湾村的新年", [P[0], P[1]]), "下更大气力 谋更大进展", "——写在治理五周年", P[2]
+    )
+    _village, essay = items(text)
+    assert (essay.title, essay.subtitle) == ("下更大气力 谋更大进展", "——写在治理五周年")
