@@ -225,6 +225,8 @@ def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) 
     tags = {rules.column_tag(rules.nfkc(x))[1] for x in block.lines}
     if not tags & set(lex.note_tags) or not draft.head:
         return False
+    if tags & {"延伸阅读", "相关链接"}:
+        return True  # further reading on the story above, whatever its words
     return _topic_overlap(tokens, t, draft) >= NOTE_TOPIC
 
 

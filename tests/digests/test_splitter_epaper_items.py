@@ -801,3 +801,18 @@ def test_a_promotion_couplet_at_a_storys_foot_stays_with_the_story() -> None:
     )
     _village, essay = items(text)
     assert (essay.title, essay.subtitle) == ("下更大气力 谋更大进展", "——写在治理五周年")
+
+
+def test_further_reading_stays_with_the_story_whatever_its_words() -> None:
+    """It keeps a "(延伸阅读)" box in the story above even when the box shares few of the
+    story's words: further reading belongs to the story by what it is."""
+    text = page(
+        article("厚植金融伦理土壤(财经观)", list(LONG_STRETCH[:3])),
+        "警惕网络平台卖保险“大忽悠”(延伸阅读)",
+        "近期,部分保险营销人员在自媒体平台发布误导性信息,消费者应当通过正规渠道了解产品条款。",
+        P[9],
+        article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
+    )
+    finance, library = items(text)
+    assert finance.paragraphs[-1] == P[9]
+    assert library.title == "县图书馆春节不打烊"
