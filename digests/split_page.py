@@ -5,9 +5,8 @@ article they sit in. A block starts an article when the page says so: a byline o
 dateline follows it, the previous article closed ("(作者为…)", "(新华社…电)", a credit,
 "(下转…)"), it carries a column tag or a "——" kicker/subtitle, or it is a photo or
 collection label, or the article above ran its full length without a subhead.
-Everything else is a subhead. Blocks come from digests.split_blocks, what their own
-shape says from digests.split_shapes. Pure functions on
-local values.
+Everything else is a subhead. Blocks come from digests.split_blocks, and what a block's
+own shape says from digests.split_shapes. Pure functions on local values.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What a headline block's own shape says about where it stands: a news story's kicker
 and title, the next piece of a package, a column tag or the story's own subject in
-brackets, an article that has run its full length, a data box. Pure functions on local
-values; digests.split_page weighs them with the other signs.
+brackets, an article that has run its full length or is only its editor's note so far, a
+photo whose credit is left out, a data box. Pure functions on local values;
+digests.split_page settles blocks with them or leaves them to the weighing.
 """
 
 from __future__ import annotations
