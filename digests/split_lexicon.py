@@ -119,8 +119,9 @@ class Lexicon:
     # Notes and sidebars that belong to the story above them.
     note_tags: tuple[str, ...] = ("记者手记", "链接", "相关链接", "延伸阅读", "小贴士")
     non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
-    # A photo series' name on its own line closes the photo above it, as a credit does.
-    photo_series: tuple[str, ...] = ("影像中国",)
+    # A photo series' or agency's name on its own line closes the photo above it, as a
+    # credit does.
+    photo_series: tuple[str, ...] = ("影像中国", "人民视觉", "新华社发")
     start_weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_START_WEIGHTS)
 
     @cached_property

@@ -816,3 +816,17 @@ def test_further_reading_stays_with_the_story_whatever_its_words() -> None:
     finance, library = items(text)
     assert finance.paragraphs[-1] == P[9]
     assert library.title == "县图书馆春节不打烊"
+
+
+def test_an_agency_line_under_a_caption_and_a_layout_credit_are_no_kickers() -> None:
+    """It closes a photo at the agency's name under its caption ("人民视觉") and keeps a
+    "版面设计:…" credit with the article above, so neither becomes the next kicker."""
+    for closing in ("人民视觉", "版面设计:王明"):
+        text = page(
+            "背井离乡",
+            "2月9日,青柳县的乡亲们在车站送别外出务工的亲人。",
+            closing,
+            RIVER_REPORT,
+        )
+        found = items(text)
+        assert found[-1].kicker == "" and found[-1].title == "河道治理见成效"
