@@ -59,6 +59,10 @@ def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
 _CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
 _NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
+# A notice's issuer and date on one line ("寿光市…组委会  2019年2月26日").
+_SIGNED_AND_DATED = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}(?:委员会|组委会|政府|办公室|办公厅|协会)\s+\d{4}年\d{1,2}月\d{1,2}日$"
+)
 _ISSUERS = ("委员会", "人民政府", "办公厅", "国务院")  # the bodies that sign notices
 SIGNED_OFFICE = 20  # characters: "中华人民共和国主席 习近平" under a decree
 SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
@@ -102,7 +106,11 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     printed = _printed_layout(lines)
     for idx, line in enumerate(lines):
         text = rules.nfkc(line).strip()
-        if signature(lines, idx) or (rules.date_line(text) and signature(lines, idx - 1)):
+        if (
+            signature(lines, idx)
+            or (rules.date_line(text) and signature(lines, idx - 1))
+            or _SIGNED_AND_DATED.match(text)
+        ):
             out.append(Line("end", line))  # a letter's signature and date close its text
             continue
         if rules.page_header(text) or rules.date_line(text):

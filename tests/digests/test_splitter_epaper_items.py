@@ -830,3 +830,13 @@ def test_an_agency_line_under_a_caption_and_a_layout_credit_are_no_kickers() -> 
         )
         found = items(text)
         assert found[-1].kicker == "" and found[-1].title == "河道治理见成效"
+
+
+def test_a_notice_signed_and_dated_on_one_line_keeps_it() -> None:
+    """It keeps a notice's issuer and date printed on one line ("青柳县创业大赛组委会
+    2019年2月26日") as the notice's last line, not as furniture after the page's text."""
+    signed = "青柳县创业大赛组委会  2019年2月26日"
+    text = page(RIVER_REPORT, "青柳县第二届创业大赛公告", P[3], signed)
+    river, notice = items(text)
+    assert notice.paragraphs[-1].split() == signed.split()
+    assert river.paragraphs[-1] == P[11]
