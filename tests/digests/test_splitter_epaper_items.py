@@ -840,3 +840,13 @@ def test_a_notice_signed_and_dated_on_one_line_keeps_it() -> None:
     river, notice = items(text)
     assert notice.paragraphs[-1].split() == signed.split()
     assert river.paragraphs[-1] == P[11]
+
+
+def test_a_team_of_photographers_closes_the_whole_photo_feature() -> None:
+    """It keeps a photo feature's text together when its credit names a team of
+    photographers, instead of splitting the last paragraph off as a photo of its own."""
+    credit = "王 明 李 强 张守向 赵 红 孙海洋 周 岚摄影报道"
+    text = page(article("冰天雪地也是金山银山(大美中国)", list(P[:5])), credit, RIVER_REPORT)
+    feature, river = items(text)
+    assert feature.paragraphs[:5] == tuple(P[:5])
+    assert river.title == "河道治理见成效"
