@@ -69,6 +69,7 @@ SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a sig
 STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
 BOXED_LABEL = 16  # characters: a boxed label ("■小贴士·打铁火流派"); a point runs longer
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
+FULL_HEADLINE = 3  # lines: kicker, title and subtitle
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
 
@@ -337,6 +338,12 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     return bool(after) and (rules.is_author_note(after[0]) or rules.is_end_marker(after[0]))
 
 
+def _headline_line(text: str, lex: Lexicon) -> bool:
+    """A line of a story's own headline, not a label over it ("数读") or a data box."""
+    text = rules.nfkc(text).strip()
+    return not (lex.heads_collection(text) or rules.is_figure(text))
+
+
 def _opens_lead_box(line: str, lex: Lexicon) -> bool:
     """The box that opens an article under its headline ("核心阅读", "开栏的话", "编者按")."""
     text = rules.nfkc(line).strip()
@@ -349,8 +356,14 @@ def _opens_lead(line: str, lex: Lexicon) -> bool:
 
 
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A long subtitle ("审议通过…；讨论通过…") sits between a title and a dateline."""
+    """A long subtitle ("审议通过…；讨论通过…") sits between a title and a dateline; under a
+    headline of three lines already (kicker, title, subtitle) the line is the lead."""
     if not done or done[-1].role != "head" or idx + 1 >= len(lines):
+        return False
+    heads = done[-FULL_HEADLINE:]
+    if len(heads) == FULL_HEADLINE and all(
+        x.role == "head" and _headline_line(x.text, lex) for x in heads
+    ):
         return False
     text = rules.nfkc(lines[idx]).strip()
     if len(text) > 250 or rules.dateline(text):

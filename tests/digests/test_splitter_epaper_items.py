@@ -850,3 +850,28 @@ def test_a_team_of_photographers_closes_the_whole_photo_feature() -> None:
     feature, river = items(text)
     assert feature.paragraphs[:5] == tuple(P[:5])
     assert river.title == "河道治理见成效"
+
+
+def test_the_lead_under_a_full_headline_is_text() -> None:
+    """It reads a summary line between a three-line headline (kicker, title, subtitle)
+    and the dateline as the story's lead, not as more of its headline."""
+    lead = (
+        "春节期间(除夕至初六),青柳县银联网络交易总金额达一点一亿元,"
+        "比去年春节增长两成,消费升级的特征显著"
+    )
+    text = page(
+        RIVER_REPORT,
+        "春节期间",
+        "银联网络交易超一亿",
+        "消费升级特征显著",
+        lead,
+        "本报青柳2月11日电 " + P[3],
+    )
+    river, report = items(text)
+    assert river.paragraphs[-1] == P[11]
+    assert (report.kicker, report.title, report.subtitle) == (
+        "春节期间",
+        "银联网络交易超一亿",
+        "消费升级特征显著",
+    )
+    assert report.paragraphs[0].startswith(lead)
