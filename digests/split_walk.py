@@ -131,8 +131,8 @@ class Walk:
 
 
 def _group_credit(credit: str) -> bool:
-    """A credit naming a team of photographers ("雷 声 周 石 国 徽 张守向 李 伟 王正坤 莫千
-    威摄影报道") closes a photo feature: the whole article is the pictures' text."""
+    """A credit naming a team of photographers ("雷 声 周 石 国 徽 张守向 …摄影报道")
+    closes a photo feature: the whole article is the pictures' text."""
     names = rules.nfkc(credit).split("摄")[0]
     return sum(1 for ch in names if "\u4e00" <= ch <= "\u9fff") >= TEAM_CREDIT
 
