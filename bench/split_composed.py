@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from digests.loader import split_options  # noqa: E402
-from digests.splitter import split_text  # noqa: E402
+from digests.splitter import SplitOptions, split_text  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 ARCHIVE = SHARED / "data" / "archive" / "rmrb-2019-02.jsonl.gz"
@@ -115,6 +115,23 @@ def load_scorer() -> ModuleType:
     return module
 
 
+def split_items(text: str, options: SplitOptions) -> list[dict[str, Any]]:
+    """The page's items as the JSON contract gives them, with the fields the scorer reads."""
+    return [
+        {
+            "kind": a.kind,
+            "kicker": a.kicker,
+            "title": a.title,
+            "subtitle": a.subtitle,
+            "column": a.column,
+            "byline": a.byline,
+            "paragraphs": list(a.paragraphs),
+        }
+        for p in split_text(text, options)
+        for a in p.articles
+    ]
+
+
 def score(pages: list[Path], scorer: ModuleType, errors: bool) -> dict[str, dict[str, int]]:
     """Counts (gold, pred, tp) per page, splitting each page in-process."""
     options = split_options(REPO / "config", "")
@@ -122,20 +139,7 @@ def score(pages: list[Path], scorer: ModuleType, errors: bool) -> dict[str, dict
     for page in pages:
         _gold, scored, _skipped = scorer.load_gold(str(page))
         text = (page / "page.txt").read_text(encoding="utf-8")
-        items = [
-            {
-                "kind": a.kind,
-                "kicker": a.kicker,
-                "title": a.title,
-                "subtitle": a.subtitle,
-                "column": a.column,
-                "byline": a.byline,
-                "paragraphs": list(a.paragraphs),
-            }
-            for p in split_text(text, options)
-            for a in p.articles
-        ]
-        counts[page.name] = scorer.score_page(scored, items)
+        counts[page.name] = scorer.score_page(scored, split_items(text, options))
         c = counts[page.name]
         if errors and c["tp"] < max(c["gold"], c["pred"]):
             print(f"{page.name}: gold {c['gold']} predicted {c['pred']} right {c['tp']}")

@@ -26,10 +26,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from split_composed import load_scorer  # noqa: E402
+from split_composed import load_scorer, split_items  # noqa: E402
 
 from digests.loader import split_options  # noqa: E402
-from digests.splitter import SplitOptions, split_text  # noqa: E402
+from digests.splitter import SplitOptions  # noqa: E402
 
 Page = tuple[list[dict[str, Any]], str]
 
@@ -49,20 +49,7 @@ def load_pages(dirs: list[Path], scorer: Any) -> list[Page]:
 def f1(pages: list[Page], options: SplitOptions, scorer: Any) -> float:
     tot: collections.Counter[str] = collections.Counter()
     for scored, text in pages:
-        items = [
-            {
-                "kind": a.kind,
-                "kicker": a.kicker,
-                "title": a.title,
-                "subtitle": a.subtitle,
-                "column": a.column,
-                "byline": a.byline,
-                "paragraphs": list(a.paragraphs),
-            }
-            for p in split_text(text, options)
-            for a in p.articles
-        ]
-        c = scorer.score_page(scored, items)
+        c = scorer.score_page(scored, split_items(text, options))
         tot.update({k: c[k] for k in ("gold", "pred", "tp")})
     p = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     r = tot["tp"] / tot["gold"] if tot["gold"] else 0.0

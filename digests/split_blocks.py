@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from digests import split_rules as rules
 from digests.split_lexicon import Lexicon
-from digests.split_lines import Line
+from digests.split_lines import Line, opens_lead
 from digests.textrepair import runs_on_block
 
 SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences
@@ -91,7 +91,7 @@ def _over_lead_box(lines: Sequence[Line], i: int, lex: Lexicon) -> bool:
         lines[i].role == "head"
         and nxt is not None
         and nxt.role == "body"
-        and rules.nfkc(nxt.text).strip().startswith((*lex.body_starters, *rules.BOX_MARKS))
+        and opens_lead(nxt.text, lex)
     )
 
 

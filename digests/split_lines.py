@@ -308,7 +308,7 @@ def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     if text.endswith(":"):
         return "。" not in text and bool(rules.column_tag(title)[1])
     return bool(rules.column_tag(title)[1]) or bool(
-        rules.dateline(after) or rules.is_byline_line(after) or _opens_lead(after, lex)
+        rules.dateline(after) or rules.is_byline_line(after) or opens_lead(after, lex)
     )
 
 
@@ -350,7 +350,7 @@ def _opens_lead_box(line: str, lex: Lexicon) -> bool:
     return text.startswith(lex.body_starters)
 
 
-def _opens_lead(line: str, lex: Lexicon) -> bool:
+def opens_lead(line: str, lex: Lexicon) -> bool:
     """The lead box, or a boxed summary point ("■…"), right under a headline."""
     return _opens_lead_box(line, lex) or rules.nfkc(line).lstrip()[:1] in rules.BOX_MARKS
 
