@@ -151,31 +151,59 @@ def ingest_documents(
     ``merge`` keeps stored pages the documents do not carry (an editor posting page by
     page); without it the stored issue of that date is replaced as a whole.
     """
-    from digests.loader import newspaper_slug, section_names, split_documents, split_options
+    from digests.loader import split_documents, split_options
 
     if not documents:
         raise InputError("no files to ingest")
     name = newspaper or settings.newspaper
     split = split_documents(documents, split_options(settings.config_dir, name))
-    pages, printed = split.pages, split.date
+    when = date or split.date or _date_in_names(documents)
+    warnings: list[str] = []
+    if when is not None and not date and not split.date:
+        warnings.append(f"no date in the page header; used the one in the file name ({when})")
+    return ingest_pages(
+        split.pages,
+        archive=archive,
+        settings=settings,
+        date=when,
+        newspaper=name,
+        merge=merge,
+        segmenter=segmenter,
+        warnings=warnings,
+    )
+
+
+def ingest_pages(
+    pages: Sequence[Page],
+    *,
+    archive: Archive,
+    settings: Settings,
+    date: dt.date | None = None,
+    newspaper: str | None = None,
+    merge: bool = False,
+    segmenter: Segmenter | None = None,
+    warnings: Sequence[str] = (),
+) -> IngestResult:
+    """Number, summarise and store pages already split (from files or an e-paper site)."""
+    from digests.loader import newspaper_slug, section_names
+
     if not any(p.articles for p in pages):
         raise InputError("no articles found in the files: are they newspaper pages?")
-    warnings: list[str] = []
-    when = date or printed or _date_in_names(documents)
-    if when is not None and not date and not printed:
-        warnings.append(f"no date in the page header; used the one in the file name ({when})")
+    name = newspaper or settings.newspaper
+    notes = list(warnings)
+    when = date
     if when is None:
         when = today_in(settings.timezone)
-        warnings.append(f"no date in the page header; used today's date ({settings.timezone})")
+        notes.append(f"no date in the page header; used today's date ({settings.timezone})")
     slug = newspaper_slug(settings.config_dir, name) or _slug_of(name)
     issue = _number_articles(
-        Issue(name, when, pages), slug, section_names(settings.config_dir, name)
+        Issue(name, when, tuple(pages)), slug, section_names(settings.config_dir, name)
     )
     seg = segmenter or Segmenter.load(settings.config_dir)
     issue, words = prepare_issue(issue, seg, SummaryOptions(max_chars=settings.summary_max_chars))
-    issue = replace(issue, warnings=tuple(warnings))
+    issue = replace(issue, warnings=tuple(notes))
     report = archive.store_issue(issue, words, merge=merge)
-    return IngestResult(issue, report, tuple(warnings))
+    return IngestResult(issue, report, tuple(notes))
 
 
 def ingest_files(

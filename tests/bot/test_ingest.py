@@ -86,3 +86,18 @@ def test_junk_is_refused_with_a_clear_error(archive: SqlArchive, settings: Setti
         ingest_documents([], archive=archive, settings=settings)
     with pytest.raises(InputError):
         ingest_files([Path("/no/such/page.txt")], archive=archive, settings=settings)
+
+
+def test_pages_already_split_are_stored_as_an_upload_would_be(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """Pages from an e-paper site get the same ids, summaries and section names."""
+    from bot.ingest import ingest_pages
+    from digests.model import Article, Page
+
+    body = ("青柳县图书馆春节期间照常开放,每天接待读者近千人次。", "馆长介绍,今年新增图书两万册。")
+    page = Page(2, "", (Article(title="图书馆里过新年", paragraphs=body),))
+    result = ingest_pages([page], archive=archive, settings=settings, date=dt.date(2024, 2, 11))
+    stored = archive.get_article("dtrb20240211p02n01")
+    assert stored is not None and stored.section == "要闻" and stored.article.summary
+    assert result.report.issue.articles == 1 and not result.warnings
