@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.wechat.settings import WeChatSettings, load_wechat
 from digests.configfile import read_toml
 from digests.errors import ConfigError
 
@@ -44,6 +45,7 @@ class Settings:
     webhook_secret: str = ""
     admins: frozenset[int] = frozenset()
     config_dir: Path = Path("config")
+    wechat: WeChatSettings = field(default_factory=lambda: WeChatSettings())  # bot.wechat
 
     @property
     def sqlite_path(self) -> Path:
@@ -161,4 +163,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_secret=env.get("PAPERBOY_TELEGRAM_WEBHOOK_SECRET", "").strip(),
         admins=_admins(pick("PAPERBOY_ADMINS", tg.get("admins", []))),
         config_dir=cdir,
+        wechat=load_wechat(pick, toml.get("wechat", {})),
     )
