@@ -54,9 +54,9 @@ class _Parser(argparse.ArgumentParser):
 def _add_query_args(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     p.add_argument("--limit", type=int, default=10, help="results per query (default 10)")
-    src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--batch", metavar="FILE", help=f"one {what} per line; one JSON line each")
-    src.add_argument("query", nargs="?", metavar="QUERY", help=f"the {what}")
+    p.add_argument("--batch", metavar="FILE", help=f"one {what} per line; one JSON line each")
+    # Several words unquoted are one query (`paperboy search 非遗 刀削面`), as in chat.
+    p.add_argument("query", nargs="*", metavar="QUERY", help=f"the {what} (one or more words)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,12 +152,25 @@ def _report_crash(exc: BaseException) -> None:
     print(f"paperboy: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
 
 
+def _is_word(arg: str) -> bool:
+    """A query word that argparse took for an option: "-刀削面", not "--jsn"."""
+    return arg.startswith("-") and not arg.startswith("--") and len(arg) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command in ("search", "headline") and all(_is_word(x) for x in extra):
+        args.query = [*args.query, *extra]  # `search 非遗 -刀削面`: "-刀削面" is a word here
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
+    if args.command in ("search", "headline") and bool(args.batch) == bool(args.query):
+        # argparse cannot express "exactly one of --batch or one or more words".
+        how = "not both" if args.batch else "one is required"
+        parser.error(f"{args.command}: give a QUERY or --batch FILE ({how})")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

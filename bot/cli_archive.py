@@ -82,7 +82,7 @@ def _run_queries(
     ask: Callable[[SqlArchive, str, SearchOptions], SearchResult],
 ) -> int:
     options = _options(args)
-    queries = _queries(args.batch) if args.batch else [args.query or ""]
+    queries = _queries(args.batch) if args.batch else [" ".join(args.query)]
     started = time.perf_counter()
     with open_archive_for(settings) as archive:
         archive.words  # load the segmenter before the clock of the first query  # noqa: B018

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.wechat.settings import WeChatSettings, load_wechat
@@ -93,6 +94,28 @@ def _admins(raw: object) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _database_url(url: str) -> str:
+    """The URL as given; ConfigError when it is not one paperboy can use safely."""
+    if not url or url.startswith("sqlite:"):
+        return url
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            "PAPERBOY_DATABASE_URL must start with postgresql:// (or be unset for SQLite)"
+        )
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as e:
+        raise ConfigError(f"PAPERBOY_DATABASE_URL is not a valid URL: {e}") from None
+    # Without a database name libpq falls back to one named after the user, and the
+    # schema would be created in whatever database that is.
+    if not parts.path.strip("/") and not parse_qs(parts.query).get("dbname"):
+        raise ConfigError(
+            "PAPERBOY_DATABASE_URL names no database: write postgresql://USER@HOST:5432/DBNAME"
+        )
+    return url
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build the settings; a wrong value raises ConfigError naming the setting."""
     env = os.environ if env is None else env
@@ -116,11 +139,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     push_time = str(push.get("default_time", "07:00"))
     if not _TIME_RE.match(push_time):
         raise ConfigError(f"push.default_time must be HH:MM, not {push_time!r}")
-    database_url = str(pick("PAPERBOY_DATABASE_URL", archive.get("database_url", "")))
-    if database_url and not database_url.startswith(("postgresql://", "postgres://", "sqlite:")):
-        raise ConfigError(
-            "PAPERBOY_DATABASE_URL must start with postgresql:// (or be unset for SQLite)"
-        )
+    database_url = _database_url(
+        str(pick("PAPERBOY_DATABASE_URL", archive.get("database_url", "")))
+    )
     data_dir = str(pick("PAPERBOY_DATA_DIR", archive.get("data_dir", ""))) or str(
         _xdg_data_dir(env)
     )

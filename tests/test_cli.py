@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.cli import main
@@ -30,3 +32,29 @@ def test_wrong_setting_names_it(
     err = capsys.readouterr().err
     assert "PAPERBOY_PUSH_RATE" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://", "postgresql://postgres@127.0.0.1:5432", "postgres://u@localhost/"],
+)
+def test_a_database_url_without_a_database_name_stops_start_up(
+    url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It names PAPERBOY_DATABASE_URL in one line instead of using libpq's default database."""
+    monkeypatch.setenv("PAPERBOY_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PAPERBOY_DATABASE_URL", url)
+    assert main(["search", "古城"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "PAPERBOY_DATABASE_URL" in err and "names no database" in err
+
+
+def test_a_database_url_with_a_bad_port_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PAPERBOY_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PAPERBOY_DATABASE_URL", "postgresql://db:port/paperboy")
+    assert main(["search", "古城"]) == 1
+    assert "PAPERBOY_DATABASE_URL is not a valid URL" in capsys.readouterr().err

@@ -45,7 +45,10 @@ def write_archive(path: Path, extra: list[str] = ()) -> Path:  # type: ignore[as
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    try:
+        code = main(list(argv))
+    except SystemExit as e:  # argparse's usage errors
+        code = int(e.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -170,3 +173,39 @@ def test_a_zero_limit_is_refused_like_any_other_bad_limit(
     """--limit 0 says what --limit takes instead of silently meaning 10."""
     assert main(["search", "--limit", "0", "古城"]) == 1
     assert "--limit" in capsys.readouterr().err
+
+
+def test_several_unquoted_words_are_one_query(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`paperboy search --json 古城 灯会` (the README's form) searches both words."""
+    code, out, err = run(capsys, "search", "--json", "古城", "灯会")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["query"] == "古城 灯会"
+    assert found["results"][0]["id"] == "20240201-01-01"
+    code, out, err = run(capsys, "headline", "--json", "煤矿企业", "光伏")
+    assert code == 0, err
+    assert json.loads(out)["results"][0]["id"] == "20240202-02-01"
+
+
+def test_a_leading_dash_word_is_part_of_the_query_but_a_wrong_option_is_not(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "-光伏" reaches the search as a word; "--jsn" is a usage error (exit 2)."""
+    code, out, _ = run(capsys, "search", "--json", "古城", "-光伏")
+    assert code == 0 and json.loads(out)["query"] == "古城 -光伏"
+    code, _, err = run(capsys, "search", "--jsn", "古城")
+    assert code == 2 and "--jsn" in err
+
+
+def test_search_needs_exactly_one_of_words_or_batch(
+    imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Neither or both of QUERY and --batch: a usage error naming them, exit 2."""
+    code, _, err = run(capsys, "headline")
+    assert code == 2 and "--batch" in err
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("古城\n", encoding="utf-8")
+    code, _, err = run(capsys, "search", "--batch", str(qfile), "古城")
+    assert code == 2 and "not both" in err
