@@ -34,6 +34,7 @@ NOTICE_PARTIAL = "没有同时包含所有词的文章，以下为部分匹配"
 NOTICE_NONE = "没有找到相关文章"
 NOTICE_LONG = f"查询太长，只用了前 {MAX_TERMS} 个词"
 _HEADLINE_CANDIDATES = 50
+_SHORT_FRAGMENT = 3  # characters: below this, looking up by single characters is the fallback
 DEFAULT_OPTIONS = SearchOptions()
 _GRAM_WEIGHT = 0.1  # how much the pair-overlap score adds to the fuzzy score (0..1)
 
@@ -144,6 +145,12 @@ class Searching(People):
             return SearchResult(fragment, notice=NOTICE_HEADLINE_EMPTY)
         self.catch_up()
         found = self.index.headline(query_grams(frag), _filters(options), _HEADLINE_CANDIDATES)
+        if not found and len(frag) <= _SHORT_FRAGMENT:
+            # In two or three characters one typo spoils every pair; the characters still
+            # find candidates, and the fuzzy ranking below orders them.
+            found = self.index.headline(
+                list(dict.fromkeys(frag)), _filters(options), _HEADLINE_CANDIDATES
+            )
         if not found:
             return SearchResult(fragment, notice=NOTICE_NONE)
         rows = self._fetch([i for i, _, _ in found])

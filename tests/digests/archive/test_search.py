@@ -183,3 +183,11 @@ def test_search_notices_when_nothing_matches(filled: SqlArchive) -> None:
     """A word no article has gives no hits and a notice, not an error."""
     r = filled.search("量子计算机")
     assert r.hits == () and r.notice
+
+
+def test_headline_forgives_a_typo_in_a_two_character_fragment(filled: SqlArchive) -> None:
+    """ "城X" or "X墙" (one of two characters wrong) still finds 城墙夜景; "灯X" the lanterns."""
+    assert "phrase" in ids(filled.headline("城强"))
+    assert "phrase" in ids(filled.headline("成墙"))
+    assert ids(filled.headline("灯垄"))[0] == "title"
+    assert filled.headline("量子").hits == ()  # no character of it in any headline
