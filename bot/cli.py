@@ -11,13 +11,14 @@ import argparse
 import datetime as dt
 import importlib
 import logging
+import os
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from bot.settings import Settings, load_settings
 from digests.errors import InputError, PaperboyError
@@ -140,15 +141,36 @@ def _load(command: str) -> Runner:
     return runner
 
 
-def _report_crash(exc: BaseException) -> None:
-    """Keep the traceback for the operator, give the user one line."""
-    log = Path(tempfile.gettempdir()) / "paperboy-crash.log"
+def _crash_log(data_dir: Path | None) -> tuple[Path, TextIO] | None:
+    """The operator's crash log: in the data dir (the user's own), not a fixed /tmp path
+    other users could read or plant; a private temp file when the data dir is unwritable."""
     try:
-        with log.open("a", encoding="utf-8") as f:
-            traceback.print_exception(exc, file=f)
-        where = f" (details in {log})"
+        if data_dir is not None:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            log = data_dir / "crash.log"
+            return log, log.open("a", encoding="utf-8")
     except OSError:
-        where = ""
+        pass
+    try:
+        fd, name = tempfile.mkstemp(prefix="paperboy-crash-", suffix=".log")
+        return Path(name), os.fdopen(fd, "a", encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _report_crash(exc: BaseException, data_dir: Path | None) -> None:
+    """Keep the traceback for the operator, give the user one line."""
+    where = ""
+    opened = _crash_log(data_dir)
+    if opened is not None:
+        log, f = opened
+        try:
+            with f:
+                print(f"--- {dt.datetime.now().isoformat(timespec='seconds')}", file=f)
+                traceback.print_exception(exc, file=f)
+            where = f" (details in {log})"
+        except OSError:
+            pass
     print(f"paperboy: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
 
 
@@ -175,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    settings: Settings | None = None
     try:
         settings = load_settings()
         return _load(args.command)(args, settings)
@@ -186,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as e:  # the last line of defence: never a traceback to a user
-        _report_crash(e)
+        _report_crash(e, settings.data_dir if settings else None)
         return 1
 
 

@@ -78,6 +78,37 @@ def _string(data: dict[str, Any], name: str) -> str:
     return value
 
 
+MAX_ID_CHARS = 100  # real archives use ids of 10 to 40 characters
+MAX_PAGE = 999
+MAX_SEQ = 9999
+
+
+def _number(
+    data: dict[str, Any], name: str, low: int, high: int, default: int | None
+) -> int | None:
+    """A whole number in [low, high] (or the default when absent); ValueError saying why."""
+    value = data.get(name, default)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f'"{name}" must be a number, not {json.dumps(value)[:40]}')
+    if not low <= value <= high:
+        raise ValueError(f'"{name}" must be between {low} and {high}, not {str(value)[:40]}')
+    return value
+
+
+def _clean(text: str, name: str) -> str:
+    # Neither database stores these: PostgreSQL refuses NUL, and a lone surrogate is no
+    # character at all (it cannot be encoded as UTF-8).
+    if "\x00" in text:
+        raise ValueError(f'"{name}" holds a NUL character')
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f'"{name}" is not valid Unicode (a lone surrogate)') from None
+    return text
+
+
 def parse_line(data: object) -> tuple[str, dt.date, int | None, int, Article]:
     """Validate one archive line: (id, date, page, seq, article) or ValueError saying why."""
     if not isinstance(data, dict):
@@ -85,23 +116,26 @@ def parse_line(data: object) -> tuple[str, dt.date, int | None, int, Article]:
     article_id = data.get("id")
     if not isinstance(article_id, str) or not article_id.strip():
         raise ValueError('"id" must be a non-empty string')
+    if len(article_id) > MAX_ID_CHARS or any(c.isspace() for c in article_id):
+        raise ValueError(f'"id" must be at most {MAX_ID_CHARS} characters without spaces')
+    _clean(article_id, "id")
     try:
         date = dt.date.fromisoformat(str(data.get("date")))
     except ValueError:
-        raise ValueError(f'"date" must be YYYY-MM-DD, not {data.get("date")!r}') from None
-    page = data.get("page")
-    if page is not None and (not isinstance(page, int) or isinstance(page, bool)):
-        raise ValueError('"page" must be a number')
-    seq = data.get("seq", 0)
-    if not isinstance(seq, int) or isinstance(seq, bool):
-        raise ValueError('"seq" must be a number')
+        raise ValueError(f'"date" must be YYYY-MM-DD, not {str(data.get("date"))[:40]!r}') from None
+    page = _number(data, "page", 1, MAX_PAGE, None)
+    seq = _number(data, "seq", 0, MAX_SEQ, 0) or 0
     article = Article(
         id=article_id,
-        kicker=_string(data, "kicker"),
-        title=_string(data, "title"),
-        subtitle=_string(data, "subtitle"),
-        paragraphs=_text_list(data.get("paragraphs", []), "paragraphs"),
+        kicker=_clean(_string(data, "kicker"), "kicker"),
+        title=_clean(_string(data, "title"), "title"),
+        subtitle=_clean(_string(data, "subtitle"), "subtitle"),
+        paragraphs=tuple(
+            _clean(p, "paragraphs") for p in _text_list(data.get("paragraphs", []), "paragraphs")
+        ),
     )
+    if not article.headline.strip() and not any(p.strip() for p in article.paragraphs):
+        raise ValueError("the article is empty: no title and no paragraphs")
     return article_id, date, page, seq, article
 
 

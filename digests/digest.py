@@ -17,6 +17,10 @@ from digests.model import Article, Issue, Page
 
 TELEGRAM_LIMIT = 4096  # UTF-16 code units per message
 _DEEP_LINK_MAX = 64  # bytes of a t.me ?start= payload
+_COMMAND_MAX = 64  # characters of a /a_<id> command worth showing
+# Real headlines run to about 60 characters; a longer "title" is a broken source line,
+# and it must not push its item (or the whole digest message) past Telegram's limit.
+MAX_TITLE_CHARS = 120
 _DEEP_LINK_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _USERNAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
@@ -115,6 +119,12 @@ def article_link(article_id: str, bot_username: str) -> str:
     return f"https://t.me/{bot_username}?start={payload}"
 
 
+def counted(article: Article) -> bool:
+    """Whether an item is listed and counted for readers: everything but advertisements,
+    in the digest, /sections, /section and /headlines alike."""
+    return article.kind not in _SKIPPED_KINDS
+
+
 def wants_page(page: Page, sections: tuple[str, ...]) -> bool:
     """Whether a reader who chose ``sections`` gets this page (empty: every page)."""
     if not sections:
@@ -131,7 +141,7 @@ def build_digest(issue: Issue, options: DigestOptions = DigestOptions()) -> Dige
     for page in issue.pages:
         if not wants_page(page, options.sections):
             continue
-        items = [a for a in page.articles if a.kind not in _SKIPPED_KINDS]
+        items = [a for a in page.articles if counted(a)]
         if not items:
             continue
         body.append(_section_block(page, labels))
@@ -165,11 +175,13 @@ def _section_block(page: Page, labels: dict[str, str]) -> _Block:
     return _Block(f"<b>【{html.escape(title, quote=False)}】</b>", f"【{title}】", is_section=True)
 
 
-def _display_title(article: Article) -> str:
-    title = article.title or article.kicker or article.subtitle
+def display_title(article: Article, limit: int = MAX_TITLE_CHARS) -> str:
+    """What a reader sees as an item's name: its title (else kicker or subtitle), else the
+    first sentence of its summary or text, never its id; cut to ``limit`` characters."""
+    title = " ".join((article.title or article.kicker or article.subtitle).split())
     if title:
-        return title
-    return _first_sentence(article.summary or article.text, 40)
+        return title if len(title) <= limit else title[: limit - 1] + "…"
+    return _first_sentence(article.summary or article.text, min(limit, 40))
 
 
 def _first_sentence(text: str, limit: int) -> str:
@@ -185,10 +197,12 @@ def _summary(article: Article) -> str:
 
 
 def _article_block(article: Article, options: DigestOptions, labels: dict[str, str]) -> _Block:
-    title = _display_title(article)
+    title = display_title(article)
     esc_title = html.escape(title, quote=False)
     link = article_link(article.id, options.bot_username) if article.id else ""
     command = article_command(article.id) if article.id else ""
+    if len(command) > _COMMAND_MAX:
+        command = ""  # no one taps a command that long; Telegram does not even link it
     if link:
         head_html = f'<b><a href="{html.escape(link)}">{esc_title}</a></b>'
     elif command:

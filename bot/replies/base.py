@@ -16,6 +16,8 @@ from bot import callbacks
 from bot.i18n import Messages
 from bot.render import Chunk, pack
 from bot.services import Services
+from digests.archive.base import Archive, StoredArticle
+from digests.ids import from_command
 
 PAGE_SIZE = 5
 
@@ -132,3 +134,15 @@ def looks_like_date(text: str) -> bool:
 def one_line(text: str) -> str:
     """A query as one line (its first line in a result list must hold it whole)."""
     return " ".join(text.split())
+
+
+def find_article(archive: Archive, article_id: str) -> StoredArticle | None:
+    """The article as spelled (or as a pasted ``/a_…`` command), else in lower or upper
+    case: readers retype ids from a screenshot, and phones capitalise the first letter."""
+    wanted = article_id.strip()
+    if wanted.startswith("/a_"):
+        wanted = from_command(wanted[3:]) or wanted
+    for spelling in dict.fromkeys((wanted, wanted.lower(), wanted.upper())):
+        if found := archive.get_article(spelling):
+            return found
+    return None

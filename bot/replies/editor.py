@@ -11,8 +11,8 @@ from pathlib import PurePath
 
 from bot import callbacks as cb
 from bot.render import Chunk, line
-from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, reply
-from digests.ids import from_command
+from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
+from digests.digest import display_title
 from digests.model import Issue
 
 MAX_UPLOAD = 20 * 1024 * 1024  # the Bot API's own download limit for bots
@@ -74,7 +74,7 @@ def preview(ctx: Ctx, issue: Issue, warnings: Sequence[str], replaced: bool) -> 
         items = [line(f"【{title}】", bold=True)]
         for a in page.articles:
             kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
-            items.append(line(f"· {kind}{a.title or a.kicker or a.subtitle or a.id}"))
+            items.append(line(f"· {kind}{display_title(a)}"))
         chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
     if warnings:
         chunks.append(line(ctx.t("editor.warnings"), bold=True))
@@ -122,9 +122,9 @@ def _set_withdrawn(ctx: Ctx, args: str, withdrawn: bool) -> Reply:
     article_id = args.strip()
     if not article_id:
         return reply([line(ctx.t(f"usage.{command}"))])
-    if article_id.startswith("/a_"):
-        article_id = from_command(article_id[3:]) or article_id
-    if not ctx.services.archive.set_withdrawn(article_id, withdrawn):
+    found = find_article(ctx.services.archive, article_id)
+    article_id = found.article.id if found else article_id
+    if found is None or not ctx.services.archive.set_withdrawn(article_id, withdrawn):
         return reply([line(ctx.t("reader.no_article", id=article_id))])
     ctx.services.archive.audit(ctx.who.actor, command, article_id)
     return reply([line(ctx.t(f"editor.done_{command}", id=article_id))])

@@ -14,6 +14,7 @@ from bot.replies.base import (
     Message,
     Reply,
     button,
+    find_article,
     looks_like_date,
     one_line,
     parse_date,
@@ -21,7 +22,13 @@ from bot.replies.base import (
     reply,
 )
 from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
-from digests.digest import DigestOptions, article_command, build_digest
+from digests.digest import (
+    DigestOptions,
+    article_command,
+    build_digest,
+    counted,
+    display_title,
+)
 from digests.model import Issue
 
 
@@ -51,10 +58,7 @@ def digest_reply(ctx: Ctx, issue: Issue, sections: tuple[str, ...]) -> Reply:
         sections=sections, language=ctx.who.language, bot_username=ctx.who.bot_username
     )
     digest = build_digest(issue, options)
-    titles = {
-        a.id: a.title or a.kicker or a.subtitle or a.summary or a.text or a.id
-        for a in issue.articles
-    }
+    titles = {a.id: display_title(a) for a in issue.articles}
     msgs = []
     for m in digest.messages:
         buttons = [
@@ -124,18 +128,22 @@ def _paged(
 
 
 def sections(ctx: Ctx, args: str) -> Reply:
-    archive = ctx.services.archive
-    date = archive.latest_date()
-    if date is None:
+    """Each page with the number of articles /today and /section show (ads not counted,
+    and said so)."""
+    issue = ctx.services.archive.get_issue(None)
+    if issue is None:
         return _no_issue(ctx)
-    found = archive.sections(date)
+    date = issue.date
     chunks = [line(ctx.t("reader.sections_title", date=f"{date:%Y-%m-%d}"), bold=True)]
     buttons = []
-    for s in found:
-        page = ctx.t("reader.page", n=s.page) if s.page is not None else ""
-        label = " ".join(p for p in (page, s.name) if p)
-        chunks.append(line(ctx.t("reader.section_line", section=label, n=s.articles)))
-        name = s.name or str(s.page or "")
+    for p in issue.pages:
+        page = ctx.t("reader.page", n=p.number) if p.number is not None else ""
+        label = " ".join(x for x in (page, p.name) if x)
+        n = sum(1 for a in p.articles if counted(a))
+        ads = len(p.articles) - n
+        key = "reader.section_line_ads" if ads else "reader.section_line"
+        chunks.append(line(ctx.t(key, section=label, n=n, ads=ads)))
+        name = p.name or str(p.number or "")
         if name and cb.fits(cb.SectionPage(0, name, date)):
             buttons.append(button(label, cb.SectionPage(0, name, date)))
     chunks.append(line(ctx.t("reader.sections_hint")))
@@ -155,7 +163,11 @@ def section(ctx: Ctx, args: str) -> Reply:
 
 
 def section_page(ctx: Ctx, req: cb.SectionPage, edit: bool = True) -> Reply:
-    found = [s for s in ctx.services.archive.section(req.name, req.date) if not s.withdrawn]
+    found = [
+        s
+        for s in ctx.services.archive.section(req.name, req.date)
+        if not s.withdrawn and counted(s.article)
+    ]
     if not found:
         return reply([line(ctx.t("reader.no_section", name=req.name))])
     first = found[0]
@@ -185,8 +197,7 @@ def section_page(ctx: Ctx, req: cb.SectionPage, edit: bool = True) -> Reply:
 
 
 def _title(s: StoredArticle) -> str:
-    a = s.article
-    return a.title or a.kicker or a.subtitle or (a.summary[:30] if a.summary else a.id)
+    return display_title(s.article)
 
 
 def headlines(ctx: Ctx, args: str) -> Reply:
@@ -200,7 +211,7 @@ def headlines_page(ctx: Ctx, req: cb.HeadlinesPage, edit: bool = True) -> Reply:
     issue = ctx.services.archive.get_issue(req.date)
     if issue is None:
         return _no_issue(ctx, req.date)
-    listed = [(page, a) for page in issue.pages for a in page.articles if a.kind not in ("ad",)]
+    listed = [(page, a) for page in issue.pages for a in page.articles if counted(a)]
     header = [line(ctx.t("reader.headlines_title", date=f"{issue.date:%Y-%m-%d}"), bold=True)]
     start = req.page * PAGE_SIZE
     shown = listed[start : start + PAGE_SIZE]
@@ -210,7 +221,7 @@ def headlines_page(ctx: Ctx, req: cb.HeadlinesPage, edit: bool = True) -> Reply:
             p for p in (ctx.t("reader.page", n=page.number) if page.number else "", page.name) if p
         )
         extra = " ".join(p for p in (a.kicker, a.subtitle) if p)
-        items.append(_listed(ctx, i, a.title or a.kicker or a.id, where, a.id, extra))
+        items.append(_listed(ctx, i, display_title(a), where, a.id, extra))
     ids = [a.id for _, a in shown]
     make = lambda p: cb.HeadlinesPage(p, req.date)  # noqa: E731
     return _paged(ctx, header, items, ids, req.page, len(listed), make, edit)
@@ -294,7 +305,7 @@ def article(ctx: Ctx, args: str) -> Reply:
 
 def full_text(ctx: Ctx, article_id: str) -> Reply:
     """The whole article: kicker, title, subtitle, byline, where printed, then the text."""
-    stored = ctx.services.archive.get_article(article_id)
+    stored = find_article(ctx.services.archive, article_id)
     if stored is None or (stored.withdrawn and not ctx.who.is_admin):
         return reply([line(ctx.t("reader.no_article", id=article_id))])
     a = stored.article
@@ -303,7 +314,8 @@ def full_text(ctx: Ctx, article_id: str) -> Reply:
         head.append(line(ctx.t("editor.withdrawn_mark", id=a.id), italic=True))
     if a.kicker:
         head.append(line(a.kicker, italic=True))
-    head.append(line(a.title or a.kicker or a.id, bold=True))
+    # An untitled item (a photo, a brief) is headed by its kind, its text follows.
+    head.append(line(a.title or a.kicker or ctx.t(f"kind.{a.kind}"), bold=True))
     if a.subtitle:
         head.append(line(a.subtitle))
     if a.byline:

@@ -209,3 +209,51 @@ def test_search_needs_exactly_one_of_words_or_batch(
     qfile.write_text("古城\n", encoding="utf-8")
     code, _, err = run(capsys, "search", "--batch", str(qfile), "古城")
     assert code == 2 and "not both" in err
+
+
+def test_implausible_lines_are_skipped_with_a_reason_and_the_rest_is_stored(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A huge or negative page or seq, a 5,000-character id, an empty article, a NUL or a
+    lone surrogate: each line is named with its reason; the good lines are searchable."""
+    good = dict(LINES[0])
+    bad = [
+        dict(good, id="huge-page", page=10**30),
+        dict(good, id="negative-page", page=-3),
+        dict(good, id="huge-seq", seq=10**20),
+        dict(good, id="x" * 5000),
+        dict(good, id="empty", title="", paragraphs=[" "]),
+        dict(good, id="nul", title="标题\x00"),
+    ]
+    extra = [json.dumps(b, ensure_ascii=False) for b in bad]
+    extra.append('{"id": "surrogate", "date": "2024-02-01", "title": "\\ud800"}')
+    src = write_archive(tmp_path / "a.jsonl", extra)
+    code, out, err = run(capsys, "import", str(src))
+    assert code == 0, err
+    assert "imported 2 articles" in out and "7 malformed" in out
+    assert ':3: skipped: "page" must be between 1 and 999' in err
+    assert ':4: skipped: "page" must be between 1 and 999, not -3' in err
+    assert ':5: skipped: "seq" must be between 0 and 9999' in err
+    assert ':6: skipped: "id" must be at most 100 characters' in err
+    assert ":7: skipped: the article is empty" in err
+    assert ':8: skipped: "title" holds a NUL character' in err
+    assert ':9: skipped: "title" is not valid Unicode' in err
+    assert "internal error" not in err
+    code, out, _ = run(capsys, "search", "--json", "灯会")
+    assert [r["id"] for r in json.loads(out)["results"]] == ["20240201-01-01"]
+
+
+def test_a_crash_log_goes_to_the_data_dir(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An internal error is one line naming a log in PAPERBOY_DATA_DIR, not a shared /tmp."""
+    import bot.cli
+
+    def broken(_args: object, _settings: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(bot.cli, "_load", lambda _command: broken)
+    code, _, err = run(capsys, "search", "古城")
+    assert code == 1 and err.count("\n") == 1
+    assert f"details in {data_dir / 'crash.log'}" in err
+    assert "RuntimeError: boom" in (data_dir / "crash.log").read_text(encoding="utf-8")

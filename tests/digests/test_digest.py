@@ -12,6 +12,7 @@ from digests.digest import (
     article_command,
     article_link,
     build_digest,
+    display_title,
     issue_key,
     utf16_len,
 )
@@ -210,3 +211,28 @@ def test_visible_text_matches_plain_rendering() -> None:
     digest = build_digest(make_issue((1, "要闻", 3)))
     for message in digest.messages:
         assert visible(message.html).replace(" /a_", "  /a_") == message.text
+
+
+def test_one_oversized_item_never_breaks_the_message_limit() -> None:
+    """A 7,500-character title or a 5,000-character id is cut; every message still fits."""
+    long_title = Article(id="t1", title="长" * 7500, summary="摘要。", paragraphs=("正文。",))
+    long_id = Article(id="x" * 5000, title="正常标题", summary="摘要。", paragraphs=("正文。",))
+    photo = Article(id="p1", kind="photo", title="图" * 7500)
+    issue = Issue("大同日报", DATE, (Page(1, "要闻", (long_title, long_id, photo)),))
+    digest = build_digest(issue)
+    for message in digest.messages:
+        assert utf16_len(message.html) <= TELEGRAM_LIMIT
+        assert utf16_len(message.text) <= TELEGRAM_LIMIT
+    text = "\n".join(m.text for m in digest.messages)
+    assert "长" * 100 in text and "…" in text
+    assert "正常标题" in text and "x" * 100 not in text
+    assert digest.article_count == 3
+
+
+def test_an_untitled_item_is_named_by_its_text_never_by_its_id() -> None:
+    """display_title falls back to the first sentence of the summary or text."""
+    photo = Article(
+        id="dtrb20240210p01n06", kind="photo", paragraphs=("古城里张灯结彩。游人如织。",)
+    )
+    assert display_title(photo) == "古城里张灯结彩。"
+    assert display_title(Article(id="a", title="  标题\n 续  ")) == "标题 续"
