@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.push.engine import EngineOptions, PushEngine
+from bot.push.engine import EngineOptions, PushEngine, concurrency_for
 from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.request import AiohttpRequest
@@ -162,7 +162,7 @@ async def _push(
             .build()
         )
         await app.initialize()
-        concurrency = 64 if rate is None else max(4, min(64, int(rate / 4)))
+        concurrency = concurrency_for(rate)
         engine = PushEngine(
             app.bot,
             archive,

@@ -45,6 +45,7 @@ class Run:
     readers: list[int]
     proc: subprocess.Popen[bytes] | None = None
     kills: list[int] = field(default_factory=list)  # sends seen by the server at each kill
+    killed_at: list[float] = field(default_factory=list)  # time.monotonic() of each kill
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
@@ -58,6 +59,7 @@ class Run:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
+        self.killed_at.append(time.monotonic())
         self.kills.append(len(self.api.calls_of("sendMessage")))
 
     def stop(self) -> None:
@@ -182,6 +184,9 @@ def crash(args: argparse.Namespace, data_dir: str) -> None:
     parts = 1
     try:
         for _ in range(5):
+            # Mid-push: only once this process has sent again, so every kill interrupts it.
+            mark = run.api.mark()
+            run.api.wait_for("sendMessage", since=mark, timeout=60)
             time.sleep(random.uniform(0.5, 2.0))
             run.kill()
             run.start()
@@ -193,6 +198,31 @@ def crash(args: argparse.Namespace, data_dir: str) -> None:
     print(f"== crash: 5 x kill -9 mid-push and restart, {args.rate:g} msg/s")
     print(f"   sends seen by the server at each kill: {run.kills}")
     report(run, since, parts, started)
+    up, sends = uptime(run, since)
+    print(
+        f"   while up ({up:.1f} s: first send after each start to its kill or the last send): "
+        f"{sends / up:.1f} msg/s, {sends / up / args.rate * 100:.1f} % of the limit"
+    )
+    times = [c.at for c in digest_sends(run, since)]
+    restarts = [min((t for t in times if t > k), default=k) - k for k in run.killed_at]
+    alive = up + sum(restarts)
+    print(
+        f"   kill to the first send after restart: {', '.join(f'{r:.2f}' for r in restarts)} s;"
+        f" counting start-up as up ({alive:.1f} s): {sends / alive:.1f} msg/s,"
+        f" {sends / alive / args.rate * 100:.1f} % of the limit"
+    )
+
+
+def uptime(run: Run, since: int) -> tuple[float, int]:
+    """Seconds the push was running (from each process's first digest send to its kill,
+    or to the last send) and the digest messages sent: a restart's start-up is not counted."""
+    times = [c.at for c in digest_sends(run, since)]
+    up = 0.0
+    for start, end in zip([-1.0, *run.killed_at], [*run.killed_at, float("inf")], strict=True):
+        inside = [t for t in times if start < t <= end]
+        if inside:
+            up += (end if end != float("inf") else max(inside)) - inside[0]
+    return up, len(times)
 
 
 def _settled_parts(run: Run, since: int) -> int:

@@ -137,6 +137,7 @@ class FakeBotApi(MethodsMixin):
         self._wakeup: asyncio.Event | None = None
         self._pollers = 0
         self._webhook_task: asyncio.Task[None] | None = None
+        self._called: asyncio.Event | None = None  # set on every call when serving here
 
     # -- life cycle ----------------------------------------------------------------------
     def start(self) -> FakeBotApi:
@@ -151,6 +152,24 @@ class FakeBotApi(MethodsMixin):
         if self._loop and self._thread:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(10)
+        self._loop = None
+
+    async def start_here(self) -> FakeBotApi:
+        """Serve on the running loop instead of a thread of its own: the server then reads
+        the loop's clock (a virtual one in tests/virtual_clock.py) and a request in flight
+        is a socket the loop sees. Stop with :meth:`stop_here`; wait with :meth:`await_for`."""
+        self._loop = asyncio.get_running_loop()
+        self._wakeup = asyncio.Event()
+        self._called = asyncio.Event()
+        self._server = await asyncio.start_server(self._connection, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def stop_here(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 1.0)
         self._loop = None
 
     def __enter__(self) -> FakeBotApi:
@@ -233,7 +252,7 @@ class FakeBotApi(MethodsMixin):
         query = urllib.parse.parse_qsl(request.target.decode().partition("?")[2])
         params, files = decode_body(headers.get("content-type", ""), body)
         params.update({k: _decode_value(v) for k, v in query})
-        call = Call(path[len(prefix) :], params, time.monotonic(), files=files)
+        call = Call(path[len(prefix) :], params, self.now(), files=files)
         if self.latency_s:
             await asyncio.sleep(self.latency_s)
         answer = await self._answer(call)
@@ -242,7 +261,14 @@ class FakeBotApi(MethodsMixin):
         with self._cond:
             self.calls.append(call)
             self._cond.notify_all()
+        if self._called is not None:
+            self._called.set()
         return _json(call.status, answer)
+
+    def now(self) -> float:
+        """The server's clock: its loop's (``time.monotonic()`` unless it serves a virtual
+        loop)."""
+        return self._loop.time() if self._loop is not None else time.monotonic()
 
     async def _answer(self, call: Call) -> dict[str, Any]:
         try:
@@ -349,7 +375,19 @@ class FakeBotApi(MethodsMixin):
 
     async def await_for(self, method: str, **kwargs: Any) -> list[Call]:
         """:meth:`wait_for` for async tests, without blocking their event loop."""
-        return await asyncio.to_thread(self.wait_for, method, **kwargs)
+        if self._called is None:
+            return await asyncio.to_thread(self.wait_for, method, **kwargs)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + kwargs.pop("timeout", 10.0)
+        while True:
+            self._called.clear()
+            try:
+                return self.wait_for(method, **kwargs, timeout=0)
+            except TimeoutError:
+                if loop.time() >= deadline:
+                    raise
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._called.wait(), deadline - loop.time())
 
 
 def _json(status: int, body: dict[str, Any]) -> tuple[int, str, bytes]:

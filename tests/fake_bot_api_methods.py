@@ -167,7 +167,7 @@ class MethodsMixin:
             )
         offset = int(p.get("offset") or 0)
         limit = min(max(int(p.get("limit") or 100), 1), 100)
-        deadline = time.monotonic() + float(p.get("timeout") or 0)
+        deadline = self.now() + float(p.get("timeout") or 0)
         assert self._wakeup is not None
         while True:
             self._wakeup.clear()
@@ -175,9 +175,9 @@ class MethodsMixin:
                 if offset:
                     self._queue = [u for u in self._queue if u["update_id"] >= offset]
                 ready = self._queue[:limit]
-            left = deadline - time.monotonic()
+            left = deadline - self.now()
             if ready or left <= 0:
-                now = time.monotonic()
+                now = self.now()
                 for u in ready:
                     self.served.setdefault(u["update_id"], now)
                 return ready
@@ -229,7 +229,7 @@ class MethodsMixin:
                 headers = {}
                 if self.webhook.get("secret_token"):
                     headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
-                self.served.setdefault(head["update_id"], time.monotonic())
+                self.served.setdefault(head["update_id"], self.now())
                 try:
                     r = await client.post(self.webhook["url"], json=head, headers=headers)
                     delivered = r.status_code < 300

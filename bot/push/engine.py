@@ -42,6 +42,15 @@ _GONE = ("chat not found", "user not found", "peer_id_invalid", "chat_id is empt
 Renderer = Callable[[Issue, Digest, str], tuple[tuple[str, str | None], ...]]
 
 
+def concurrency_for(rate: float | None) -> int:
+    """Senders for a rate: enough that half a second of slots always has one waiting.
+
+    A sender holds its slot from reservation to answer; with too few, a slow answer or a
+    ledger commit leaves every sender in flight and the pacer's slots pass unused.
+    """
+    return 64 if rate is None else max(8, min(64, int(rate / 2)))
+
+
 @dataclass(frozen=True, slots=True)
 class EngineOptions:
     paid_broadcast: bool = False

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 PRIVATE_GAP_S = 1.0  # Telegram: about one message per second per private chat
 GROUP_GAP_S = 3.0  # 20 messages per minute per group or channel
 MARGIN_S = 0.05  # loopback and clock jitter between the server's stamps and ours
-HEADROOM = 0.97  # aim a little under the configured rate: jitter may bunch a few requests
 HIGH_RATE_HEADROOM = 0.94
 CAP_SLACK_S = 0.03
 
@@ -100,12 +99,21 @@ def cap_for(rate: float | None) -> WindowCap:
 
 
 def pacer_for(rate: float | None) -> Pacer:
-    """A pacer a little under ``rate``; bursts only where one burst is a tiny share of it."""
+    """A pacer at the cap's own long-run rate (``rate`` starts per 1.03 s below 100 msg/s).
+
+    Slots are absolute times reserved ahead by the waiting senders, so a late wake-up costs
+    nothing: the sender goes at once and the next keeps its own slot. A slot is lost only
+    when no sender waits for it (see ``bot.push.engine.concurrency_for``). No burst: credit
+    saved while idle would come out as a bunch that the cap then repeats every second.
+    """
     if not rate:
         return Pacer(None)
-    # At high rates the server's clock and ours drift by more requests: keep more room.
-    target = rate * (HEADROOM if rate < 100 else HIGH_RATE_HEADROOM)
-    return Pacer(target, burst=max(1, int(target // 100)))
+    if rate >= 100:
+        # At high rates the server's clock and ours drift by more requests: keep more room.
+        target = rate * HIGH_RATE_HEADROOM
+        return Pacer(target, burst=max(1, int(target // 100)))
+    # A hair under the cap's rate, so float rounding never makes the cap hold a start.
+    return Pacer(rate / (1.0 + CAP_SLACK_S) * 0.999)
 
 
 @dataclass(slots=True)

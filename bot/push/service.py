@@ -19,7 +19,7 @@ from typing import Any
 
 from telegram.ext import Application, ContextTypes, Job
 
-from bot.push.engine import TELEGRAM, EngineOptions, PushEngine
+from bot.push.engine import TELEGRAM, EngineOptions, PushEngine, concurrency_for
 from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.schedule import due_subscribers, job_name, parse_time, zone
@@ -102,7 +102,7 @@ class PushService:
             lambda issue, digest, language: telegram_parts(issue, digest, language, texts),
             EngineOptions(
                 paid_broadcast=settings.paid_broadcast,
-                concurrency=max(4, min(64, int(rate / 4))),
+                concurrency=concurrency_for(rate),
             ),
         )
         self.now: Callable[[], dt.datetime] = _utcnow  # replaceable in tests

@@ -1,22 +1,28 @@
-"""Builders for the push tests: a real SQLite archive, the fake Bot API, a real PTB bot."""
+"""Builders for the push tests: a real SQLite archive, the fake Bot API, a real PTB bot.
+
+The engine's tests run on a virtual clock (tests/virtual_clock.py): the fake Bot API serves
+on the test's own loop and every wait for a slot or a chat's second takes no real time.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.push.engine import EngineOptions, PushEngine
+from bot.push.engine import EngineOptions, PushEngine, concurrency_for
 from bot.push.limiter import PushRateLimiter
 from bot.push.request import AiohttpRequest
 from digests.archive import SqlArchive, open_archive
 from digests.digest import Digest
 from digests.model import Article, Issue, Page, Subscriber
 from tests.fake_bot_api import FakeBotApi
+from tests.virtual_clock import VirtualLoop, is_virtual
 
 DATE = dt.date(2024, 2, 10)
 KEY = "大同日报/2024-02-10"
@@ -51,10 +57,27 @@ def open_test_archive(path: Path) -> SqlArchive:
     return open_archive("", path / "archive.sqlite3", words=CharWords)
 
 
+VIRTUAL_MODULES = ("test_engine.py", "test_service.py")
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> dict[str, Callable[[], asyncio.AbstractEventLoop]] | None:
+    """The engine's tests get the virtual clock; the others keep a real loop."""
+    if Path(str(item.path)).name in VIRTUAL_MODULES:
+        return {"virtual": VirtualLoop}
+    return None
+
+
 @pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
+async def api() -> AsyncIterator[FakeBotApi]:
+    if is_virtual():
+        server = await FakeBotApi().start_here()
         yield server
+        await server.stop_here()
+        return
+    with FakeBotApi() as threaded:
+        yield threaded
 
 
 @pytest.fixture
@@ -84,7 +107,8 @@ def build_app(
         .token(api.token)
         .base_url(f"{api.base_url}/bot")
         .base_file_url(f"{api.base_url}/file/bot")
-        .request(AiohttpRequest())
+        # Long timeouts: on a virtual clock a busy machine's real wait must never count.
+        .request(AiohttpRequest(read_timeout=60.0, write_timeout=60.0))
         .get_updates_request(AiohttpRequest(connection_pool_size=2))
         .rate_limiter(PushRateLimiter(rate, paid_rate))
         .build()
@@ -108,12 +132,18 @@ def render_parts(issue: Issue, digest: Digest, language: str) -> tuple[tuple[str
 
 
 def make_engine(
-    app: Application[Any, Any, Any, Any, Any, Any], archive: SqlArchive, concurrency: int = 8
+    app: Application[Any, Any, Any, Any, Any, Any],
+    archive: SqlArchive,
+    concurrency: int | None = None,
 ) -> PushEngine:
     limiter = app.bot.rate_limiter
     assert isinstance(limiter, PushRateLimiter)
     engine = PushEngine(
-        app.bot, archive, limiter, render_parts, EngineOptions(concurrency=concurrency)
+        app.bot,
+        archive,
+        limiter,
+        render_parts,
+        EngineOptions(concurrency=concurrency or concurrency_for(limiter.rate)),
     )
     engine.bot_username = app.bot.username
     return engine

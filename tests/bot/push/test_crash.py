@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bot.push.engine import concurrency_for
 from bot.services import Services
 from bot.settings import load_settings
 from digests.model import Subscriber
@@ -19,7 +20,7 @@ from tests.fake_bot_api import FakeBotApi
 ADMIN = 10
 READERS = list(range(50_000, 50_300))
 RATE = 100.0
-IN_FLIGHT = 25  # the push's concurrency at this rate: what a kill can leave unrecorded
+IN_FLIGHT = concurrency_for(RATE)  # the push's senders: what a kill can leave unrecorded
 
 
 def serve(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

@@ -213,6 +213,18 @@ async def test_the_overall_rate_holds_in_every_second(api: FakeBotApi, archive: 
     assert all(sum(1 for t in times if s <= t < s + 1.0) <= 20 for s in times)
 
 
+async def test_slow_answers_leave_no_slot_unused(api: FakeBotApi, archive: SqlArchive) -> None:
+    """With every answer taking 0.3 s, a push at 25 msg/s still sends at 95 % of that rate."""
+    api.latency_s = 0.3
+    app = build_app(api, rate=25.0)
+    await app.initialize()
+    subscribe(api, archive, 100)
+    await push_all(app, archive)
+    await app.shutdown()
+    times = sorted(c.at for c in sends(api))
+    assert (len(times) - 1) / (times[-1] - times[0]) >= 0.95 * 25
+
+
 async def test_a_reply_goes_ahead_of_a_push(api: FakeBotApi, archive: SqlArchive) -> None:
     """A reply to a reader is not queued behind digest messages waiting for their slot."""
     app = build_app(api, rate=5.0)
