@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import getpass
 import os
-import sys
 
 from bot.cli import open_archive_for, option_date
 from bot.settings import Settings
@@ -53,8 +52,8 @@ def run_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_push(args: argparse.Namespace, settings: Settings) -> int:
     from bot.i18n import Messages
-    from bot.push.service import ledger_status, serve_alive
-    from bot.replies.push import status_text
+    from bot.push.service import ledger_status
+    from bot.replies.push import request_text, status_text
 
     texts = Messages.load(settings.config_dir)
 
@@ -68,14 +67,7 @@ def run_push(args: argparse.Namespace, settings: Settings) -> int:
         if args.now:
             archive.request_push(key, f"cli:{_user()}")
             archive.audit(f"cli:{_user()}", "push now", key)
-            readers = len(archive.subscribers("active"))
-            print(t("push.asked", paper=issue.newspaper, date=f"{issue.date}", n=readers))
-            if not serve_alive(archive, settings.telegram_token, now):
-                print(
-                    "paperboy: no serve is running for this bot; "
-                    "the push starts as soon as `paperboy serve` does",
-                    file=sys.stderr,
-                )
+            print(request_text(t, archive, issue, settings.telegram_token))
         if args.status or not args.now:
             print(status_text(t, ledger_status(archive, key, now)))
     return 0

@@ -15,11 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.i18n import Messages
 from bot.settings import Settings
 from digests.archive.base import Archive, ArticleWords, StoreReport
 from digests.errors import InputError
 from digests.ids import article_id
 from digests.model import Article, Issue, Page
+from digests.placing import Placed, place_pages
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
 
@@ -28,12 +30,37 @@ Upload = tuple[str, bytes]  # (file name, content) of a chat document
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """Something the editor should check, as a message key of config/messages.*.toml
+    (``ingest.…``) and its values, so each channel says it in the reader's language."""
+
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, messages: Messages, lang: str) -> str:
+        return messages.t(lang, self.key, **dict(self.values))
+
+
+def note(key: str, **values: object) -> Note:
+    return Note(f"ingest.{key}", tuple((k, str(v)) for k, v in values.items()))
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
-    """What was stored, for the CLI's report and the editor's preview."""
+    """What was stored, for the CLI's report and the editor's preview.
+
+    ``warnings`` are in English (the CLI, the stored issue); ``notes`` are the same in
+    any language, plus plain strings a caller passed in. ``replaced_pages`` and
+    ``added_pages`` say what a posting did to an issue that was already there (both
+    empty when there was none, or when the whole issue was replaced).
+    """
 
     issue: Issue
     report: StoreReport
     warnings: tuple[str, ...] = ()
+    notes: tuple[Note | str, ...] = ()
+    replaced_pages: tuple[int, ...] = ()
+    added_pages: tuple[int, ...] = ()
 
     def section_headlines(self) -> list[tuple[str, list[str]]]:
         """(section, headlines) per page, in page order."""
@@ -90,11 +117,15 @@ def today_in(timezone: str) -> dt.date:
     return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
-def _number_articles(issue: Issue, slug: str, sections: dict[int, str]) -> Issue:
-    """Ids from newspaper, date, page and position; section names where the text had none."""
+def _number_articles(
+    issue: Issue, slug: str, sections: dict[int, str], guessed: frozenset[int] = frozenset()
+) -> Issue:
+    """Ids from newspaper, date, page and position; section names where the text had none
+    (not for a page numbered by upload order: its configured name would be a guess)."""
     pages: list[Page] = []
     for page in issue.pages:
-        name = page.name or sections.get(page.number or 0, "")
+        number = page.number or 0
+        name = page.name or ("" if number in guessed else sections.get(number, ""))
         arts = tuple(
             replace(a, id=article_id(slug, issue.date, page.number, pos))
             for pos, a in enumerate(page.articles, 1)
@@ -158,9 +189,9 @@ def ingest_documents(
     name = newspaper or settings.newspaper
     split = split_documents(documents, split_options(settings.config_dir, name))
     when = date or split.date or _date_in_names(documents)
-    warnings: list[str] = []
+    notes: list[Note | str] = []
     if when is not None and not date and not split.date:
-        warnings.append(f"no date in the page header; used the one in the file name ({when})")
+        notes.append(note("date_from_name", date=when))
     return ingest_pages(
         split.pages,
         archive=archive,
@@ -169,7 +200,7 @@ def ingest_documents(
         newspaper=name,
         merge=merge,
         segmenter=segmenter,
-        warnings=warnings,
+        warnings=notes,
     )
 
 
@@ -182,7 +213,7 @@ def ingest_pages(
     newspaper: str | None = None,
     merge: bool = False,
     segmenter: Segmenter | None = None,
-    warnings: Sequence[str] = (),
+    warnings: Sequence[Note | str] = (),
 ) -> IngestResult:
     """Number, summarise and store pages already split (from files or an e-paper site)."""
     from digests.loader import newspaper_slug, section_names
@@ -194,16 +225,47 @@ def ingest_pages(
     when = date
     if when is None:
         when = today_in(settings.timezone)
-        notes.append(f"no date in the page header; used today's date ({settings.timezone})")
+        notes.append(note("date_today", timezone=settings.timezone))
+    before = archive.get_issue(when, name) if merge else None
+    placed = place_pages([p for p in pages if p.articles], before.pages if before else ())
+    notes += [n for p in placed for n in _placement_notes(p)]
+    guessed = frozenset(p.number for p in placed if p.reason in ("upload_order", "duplicate"))
     slug = newspaper_slug(settings.config_dir, name) or _slug_of(name)
     issue = _number_articles(
-        Issue(name, when, tuple(pages)), slug, section_names(settings.config_dir, name)
+        Issue(name, when, tuple(p.page for p in placed)),
+        slug,
+        section_names(settings.config_dir, name),
+        guessed,
     )
     seg = segmenter or Segmenter.load(settings.config_dir)
     issue, words = prepare_issue(issue, seg, SummaryOptions(max_chars=settings.summary_max_chars))
-    issue = replace(issue, warnings=tuple(notes))
+    english = _english(notes, settings)
+    issue = replace(issue, warnings=english)
     report = archive.store_issue(issue, words, merge=merge)
-    return IngestResult(issue, report, tuple(notes))
+    replaced = tuple(sorted(p.number for p in placed if p.replaces)) if before else ()
+    added = tuple(sorted(p.number for p in placed if not p.replaces)) if before else ()
+    return IngestResult(issue, report, english, tuple(notes), replaced, added)
+
+
+def _placement_notes(p: Placed) -> list[Note]:
+    """What the editor is told about a page numbered by anything but its own print."""
+    first = next((a for a in p.page.articles if a.headline), None)
+    head = (first.title or first.headline)[:30] if first else ""
+    out = [note("page_repeated", n=p.number)] if p.repeated else []
+    if p.reason == "upload_order":
+        out.append(note("page_by_order", n=p.number, headline=head))
+    elif p.reason == "duplicate":
+        out.append(note("page_duplicate", given=p.given, n=p.number, headline=head))
+    elif p.reason == "same_as_stored":
+        out.append(note("page_same_as_stored", n=p.number, headline=head))
+    return out
+
+
+def _english(notes: Sequence[Note | str], settings: Settings) -> tuple[str, ...]:
+    if not any(isinstance(n, Note) for n in notes):
+        return tuple(str(n) for n in notes)
+    messages = Messages.load(settings.config_dir)
+    return tuple(n.text(messages, "en") if isinstance(n, Note) else n for n in notes)
 
 
 def ingest_files(

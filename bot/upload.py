@@ -29,5 +29,4 @@ def post_upload(
         ctx.services.archive.audit(who.actor, "post failed", f"{file_name}: {e}")
         accepted = ctx.t("editor.accepted", limit=editor.MAX_UPLOAD // 1024 // 1024)
         return reply([line(ctx.t("editor.post_failed", message=str(e), accepted=accepted))])
-    warnings = tuple(dict.fromkeys([*result.warnings, *result.report.warnings]))
-    return editor.preview(ctx, result.issue, warnings, result.report.replaced)
+    return editor.preview(ctx, result)

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from bot import callbacks as cb
+from bot.ingest import IngestResult, Note
 from bot.render import Chunk, line
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
-from digests.model import Issue
 
 MAX_UPLOAD = 20 * 1024 * 1024  # the Bot API's own download limit for bots
 ACCEPTED = (".txt", ".pdf")
@@ -51,21 +51,36 @@ def refuse_media(ctx: Ctx) -> Reply:
     )
 
 
-def preview(ctx: Ctx, issue: Issue, warnings: Sequence[str], replaced: bool) -> Reply:
-    """What an editor sees after posting: pages, article count, headlines per section."""
+def preview(ctx: Ctx, result: IngestResult) -> Reply:
+    """What an editor sees after posting: which pages, what happened to the issue already
+    there, headlines per page, and what to check, all in the editor's language."""
+    issue = result.issue
     ctx.services.archive.audit(
         ctx.who.actor, "post", f"{issue.newspaper} {issue.date:%Y-%m-%d} {len(issue.articles)}"
     )
-    numbers = sorted({p.number for p in issue.pages if p.number is not None})
-    pages = "、".join(str(n) for n in numbers) or str(len(issue.pages))
+    numbers = [p.number for p in issue.pages if p.number is not None]
     head = [
         line(
             ctx.t("editor.posted", newspaper=issue.newspaper, date=f"{issue.date:%Y-%m-%d}"),
             bold=True,
         ),
-        line(ctx.t("editor.posted_counts", pages=pages, n=len(issue.articles))),
+        line(
+            ctx.t(
+                "editor.posted_counts",
+                count=len(issue.pages),
+                numbers=_pages(ctx, numbers),
+                n=len(issue.articles),
+            )
+        ),
     ]
-    if replaced:
+    if result.replaced_pages:
+        head.append(line(ctx.t("editor.replaced_pages", pages=_pages(ctx, result.replaced_pages))))
+    if result.added_pages:
+        head.append(line(ctx.t("editor.added_pages", pages=_pages(ctx, result.added_pages))))
+    if result.replaced_pages or result.added_pages:
+        totals = result.report.issue
+        head.append(line(ctx.t("editor.issue_totals", pages=totals.pages, n=totals.articles)))
+    elif result.report.replaced:
         head.append(line(ctx.t("editor.replaced")))
     chunks: list[Chunk] = [Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))]
     for page in issue.pages:
@@ -76,11 +91,19 @@ def preview(ctx: Ctx, issue: Issue, warnings: Sequence[str], replaced: bool) -> 
             kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
             items.append(line(f"· {kind}{display_title(a)}"))
         chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
+    warnings = [
+        n.text(ctx.texts, ctx.who.language) if isinstance(n, Note) else n for n in result.notes
+    ]
     if warnings:
         chunks.append(line(ctx.t("editor.warnings"), bold=True))
-        chunks += [line(f"⚠ {w}") for w in warnings]
+        chunks += [line(f"⚠ {w}") for w in dict.fromkeys(warnings)]
     chunks.append(line(ctx.t("editor.posted_hint")))
     return reply(chunks, sep="\n\n")
+
+
+def _pages(ctx: Ctx, numbers: Sequence[int]) -> str:
+    """ "第1、4、5版" / "pages 1, 4, 5": page numbers, never a bare figure."""
+    return ctx.t("editor.page_list", numbers=ctx.t("editor.list_sep").join(map(str, numbers)))
 
 
 def issues(ctx: Ctx, args: str) -> Reply:

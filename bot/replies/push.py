@@ -15,7 +15,9 @@ from bot.render import esc, line
 from bot.replies.base import Ctx, Message, Reply, reply
 from bot.replies.editor import refuse
 from bot.replies.reader import digest_reply
+from digests.archive.base import Archive
 from digests.digest import issue_key
+from digests.model import Issue
 
 
 def preview(ctx: Ctx, args: str) -> Reply:
@@ -57,12 +59,19 @@ def push(ctx: Ctx, args: str) -> Reply:
             )
             return reply([line(text)])
     archive.request_push(key, ctx.who.actor)
-    readers = len(archive.subscribers("active"))
-    lines = [ctx.t("push.asked", paper=issue.newspaper, date=f"{issue.date:%Y-%m-%d}", n=readers)]
-    now = dt.datetime.now(dt.UTC)
-    if not serve_alive(archive, ctx.services.settings.telegram_token, now):
-        lines.append(ctx.t("push.no_serve"))
-    return reply([line(text) for text in lines])
+    return reply([line(request_text(ctx.t, archive, issue, ctx.services.settings.telegram_token))])
+
+
+def request_text(t: Callable[..., str], archive: Archive, issue: Issue, token: str) -> str:
+    """One true sentence about a push request left in the database: a running serve was
+    asked, or none runs and the push starts when one does (never both)."""
+    alive = serve_alive(archive, token, dt.datetime.now(dt.UTC))
+    return t(
+        "push.asked" if alive else "push.queued",
+        paper=issue.newspaper,
+        date=f"{issue.date:%Y-%m-%d}",
+        n=len(archive.subscribers("active")),
+    )
 
 
 def pushstatus(ctx: Ctx, args: str) -> Reply:

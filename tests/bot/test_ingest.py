@@ -101,3 +101,45 @@ def test_pages_already_split_are_stored_as_an_upload_would_be(
     stored = archive.get_article("dtrb20240211p02n01")
     assert stored is not None and stored.section == "要闻" and stored.article.summary
     assert result.report.issue.articles == 1 and not result.warnings
+
+
+def _page(header: str, *stories: tuple[str, str]) -> bytes:
+    return (header + "".join(f"\n\n{t}\n\n{b}" for t, b in stories) + "\n").encode()
+
+
+STORY_A = ("古城灯会今晚开幕", "本报讯 大同古城的灯会今晚开幕。市民在城墙下观灯。")
+STORY_B = ("煤矿企业投资光伏电站", "本报讯 多家煤矿企业投资新能源项目。光伏电站今年并网。")
+STORY_C = ("社区志愿者走访独居老人", "本报讯 春节前夕，社区志愿者走访独居老人，送去春联。")
+
+
+def test_files_without_page_numbers_never_overwrite_each_other(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """Three page.txt files without a number: pages 1, 2, 3 by order, every article stored."""
+    docs = [("a/page.txt", _page("", s)) for s in (STORY_A, STORY_B, STORY_C)]
+    day = dt.date(2024, 3, 5)
+    result = ingest_documents(docs, archive=archive, settings=settings, date=day)
+    assert result.report.issue.pages == 3 and result.report.issue.articles == 3
+    issue = archive.get_issue(day)
+    assert issue is not None
+    assert [(p.number, p.articles[0].title) for p in issue.pages] == [
+        (1, STORY_A[0]),
+        (2, STORY_B[0]),
+        (3, STORY_C[0]),
+    ]
+    assert [p.name for p in issue.pages] == ["", "", ""]  # no configured name is guessed
+    assert sum("in upload order" in w for w in result.warnings) == 3
+
+
+def test_pages_printing_the_same_number_are_all_kept(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """Two different pages that both print 第7版: both stored, the later as page 8, said so."""
+    docs = [("x.txt", _page("第7版 要闻", STORY_A)), ("y.txt", _page("第7版 要闻", STORY_B))]
+    day = dt.date(2024, 3, 6)
+    result = ingest_documents(docs, archive=archive, settings=settings, date=day)
+    assert result.report.issue.articles == 2
+    assert [p.number for p in result.issue.pages] == [7, 8]
+    assert any("also prints page 7" in w and "page 8" in w for w in result.warnings)
+    again = ingest_documents(docs, archive=archive, settings=settings, date=day)
+    assert again.report.replaced and again.report.issue.articles == 2  # idempotent

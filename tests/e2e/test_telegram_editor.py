@@ -34,7 +34,7 @@ async def test_admin_upload_gives_a_preview(bot: Running, demo_page: Path) -> No
     """An editor's .txt page is posted; the reply shows pages, count and headlines."""
     text = await _upload(bot, ADMIN, demo_page.read_bytes(), "datong-2024-02-10-p01.txt")
     assert "已发布《大同日报》2024-02-10" in text
-    assert "文章：" in text and "做好服务保障 守护浓浓年味" in text
+    assert "本次发布 1 个版面（第1版），共 8 篇" in text and "做好服务保障 守护浓浓年味" in text
     assert any(c.method == "sendChatAction" for c in bot.api.calls)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.push.service import LEASE_TTL_S, lease_name
 from bot.services import Services
 from bot.settings import load_settings
 from digests.model import Subscriber
@@ -52,14 +53,21 @@ def test_digest_on_an_empty_archive(data_dir: Path, capsys: pytest.CaptureFixtur
 def test_push_now_asks_serve_through_the_database(
     stored: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``push --now`` leaves a push request for serve and warns when no serve runs."""
+    """``push --now`` leaves a push request and says one true thing: no serve runs, so the
+    push starts when one does; with a serve heartbeating, that it was asked."""
     assert main(["push", "--now"]) == 0
     captured = capsys.readouterr()
-    assert "已请正在运行的 serve 推送《大同日报》2024-02-10（1 位订阅者）" in captured.out
-    assert "no serve is running" in captured.err
+    assert "已记下推送《大同日报》2024-02-10（1 位订阅者）的请求" in captured.out
+    assert "现在没有运行中的 serve" in captured.out
+    assert "已请正在运行的 serve" not in captured.out and captured.err == ""
     services = Services.open(load_settings())
     assert services.archive.take_push_request() == KEY
+    services.archive.acquire_lease(lease_name(""), "test:1", LEASE_TTL_S)
     services.close()
+    assert main(["push", "--now"]) == 0
+    out = capsys.readouterr().out
+    assert "已请正在运行的 serve 推送《大同日报》2024-02-10（1 位订阅者）" in out
+    assert "没有运行中的 serve" not in out
 
 
 def test_push_status(stored: Path, capsys: pytest.CaptureFixture[str]) -> None:
