@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 
 from bot import callbacks as cb
@@ -48,18 +48,33 @@ DEEP_LINK_PREFIX = "a_"
 
 
 class FloodGuard:
-    """More than ``limit`` messages in ``window`` seconds from one person: slow down."""
+    """More than ``limit`` messages in ``window`` seconds from one person: slow down.
 
-    def __init__(self, limit: int = 20, window: float = 10.0) -> None:
+    It remembers only people heard from in the last ``window`` seconds (older messages no
+    longer count) and at most ``max_chats`` of them, so a bot with millions of readers keeps
+    a few thousand small entries, not one per reader it ever heard from.
+    """
+
+    def __init__(self, limit: int = 20, window: float = 10.0, max_chats: int = 50_000) -> None:
         self.limit = limit
         self.window = window
-        self._seen: dict[str, deque[float]] = {}
+        self.max_chats = max_chats
+        # Least recently heard from first, so forgetting the idle is popping from the front.
+        self._seen: OrderedDict[str, deque[float]] = OrderedDict()
         self._warned: dict[str, float] = {}
+
+    def __len__(self) -> int:
+        return len(self._seen)
 
     def check(self, key: str, now: float | None = None) -> str:
         """ "ok", "warn" (the first message over the limit) or "drop" (the ones after it)."""
         now = time.monotonic() if now is None else now
-        seen = self._seen.setdefault(key, deque())
+        self._forget(now)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = deque()
+        else:
+            self._seen.move_to_end(key)
         while seen and now - seen[0] > self.window:
             seen.popleft()
         seen.append(now)
@@ -70,6 +85,15 @@ class FloodGuard:
             self._warned[key] = now
             return "warn"
         return "drop"
+
+    def _forget(self, now: float) -> None:
+        """Drop people silent for a whole window (and the least recent beyond the cap)."""
+        while self._seen:
+            key, seen = next(iter(self._seen.items()))
+            if len(self._seen) < self.max_chats and seen and now - seen[-1] <= self.window:
+                return
+            del self._seen[key]
+            self._warned.pop(key, None)  # a warning is never newer than the last message
 
 
 class Responder:
