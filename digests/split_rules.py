@@ -81,7 +81,7 @@ _DATELINE = re.compile(
 )
 _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*$")
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
-_EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)[”\"]?$")
+_EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)$")
 _NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
 _CLOCK = re.compile(r"\d[:：]\d\d")
 _FULL_STOP = re.compile(r"[。；;,，、]$")  # a title may end in "!" or "?" before its tag
@@ -111,6 +111,33 @@ class PageHeader:
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+# Round and square brackets carry column tags, closing notes and numbers, not quotations.
+_NOT_QUOTES = frozenset("()[]{}《》〈〉【】〔〕")
+
+
+def is_open_quote(ch: str) -> bool:
+    """An opening quotation mark of any script: “ ‘ 「 『 《 « " (Unicode Pi, or Ps other
+    than round and square brackets), so every paper's quote style reads the same."""
+    if ch == '"':
+        return True
+    return len(ch) == 1 and ch not in _NOT_QUOTES and unicodedata.category(ch) in ("Pi", "Ps")
+
+
+def is_close_quote(ch: str) -> bool:
+    """A closing quotation mark of any script: ” ’ 」 』 》 » " (Pf, or Pe but brackets)."""
+    if ch == '"':
+        return True
+    return len(ch) == 1 and ch not in _NOT_QUOTES and unicodedata.category(ch) in ("Pf", "Pe")
+
+
+def strip_close_quotes(text: str) -> str:
+    """The text without the closing quotation marks at its end."""
+    end = len(text)
+    while end and is_close_quote(text[end - 1]):
+        end -= 1
+    return text[:end]
 
 
 def date_line(line: str) -> dt.date | None:
@@ -223,7 +250,7 @@ def kicker_over_title(kicker: str, title: str) -> bool:
     kicker, title = nfkc(kicker).strip(), nfkc(title).strip()
     return (
         len(kicker) >= KICKER_STATEMENT > len("".join(title.split()))
-        and kicker[:1] not in '“"'
+        and not is_open_quote(kicker[:1])
         and not kicker.endswith(("——", "...", ":"))
         and ":" not in kicker
         and "," not in title
@@ -373,7 +400,9 @@ def heading_like(line: str, lex: Lexicon, max_len: int = 40) -> bool:
         key = "".join(core.split())
     if not key or len(key) > max_len or "。" in text[:-1]:
         return False
-    if ends_sentence(text) and not (text.endswith(("”", "’", '"', "!", "?", "！", "？"))):
+    if ends_sentence(text) and not (
+        is_close_quote(text[-1:]) or text.endswith(("!", "?", "！", "？"))
+    ):
         return False
     if text.endswith((",", "、", ";", "，", "；")):
         return False
@@ -381,14 +410,15 @@ def heading_like(line: str, lex: Lexicon, max_len: int = 40) -> bool:
         return False
     if text.endswith((":", "：")) and len(key) > 12:
         return False
-    if _EXCLAIMED.search(text) and len(key) > 20:
+    if _EXCLAIMED.search(strip_close_quotes(text)) and len(key) > 20:
         return False  # a closing exclamation ("…,迎来更红火的日子!") is a sentence
-    return not (text.endswith(("”", '"')) and _quote_is_speech(text))
+    return not _quote_is_speech(text)
 
 
 def _quote_is_speech(text: str) -> bool:
     """A closing quote after a full stop ends a quoted sentence, not a quoted title."""
-    return bool(re.search(r"[。！？!?]['\"”’]+$", text))
+    bare = strip_close_quotes(text)
+    return len(bare) < len(text) and bare.endswith(("。", "！", "？", "!", "?"))
 
 
 def is_ad_text(text: str, lex: Lexicon) -> bool:

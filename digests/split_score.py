@@ -71,7 +71,7 @@ def block_features(
     f["long_line"] = float(any(len(x) > 30 for x in texts))
     f["numbered"] = float(bool(_NUMBERED.match(texts[0])))
     f["final_punct"] = float(texts[-1].endswith(_FINAL))
-    f["quoted"] = float(texts[-1][:1] in '“"' and texts[-1][-1:] in '”"')
+    f["quoted"] = float(rules.is_open_quote(texts[-1][:1]) and rules.is_close_quote(texts[-1][-1:]))
     f["spaced"] = float(any(" " in x.strip() for x in block.lines))
     f["colon_end"] = float(texts[-1].endswith((":", "：")))
     f.update(_after(tokens, t))
@@ -88,7 +88,8 @@ def _after(tokens: Sequence[BlockLike | Line], t: int) -> dict[str, float]:
     f["next_dateline"] = float(nxt is not None and nxt.role == "body" and _opens(text))
     f["next_name"] = float(nxt is not None and nxt.role == "name")
     f["next_byline"] = float(nxt is not None and nxt.role == "byline")
-    f["next_quote"] = float(text[:1] in '“"')
+    f["next_quote"] = float(rules.is_open_quote(text[:1]))
+    f["next_head"] = float(nxt is None)  # another headline block right below, or the end
     f["next_time_lead"] = float(
         nxt is not None and nxt.role == "body" and bool(_TIME_LEAD.match(text))
     )

@@ -37,6 +37,7 @@ START_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "next_byline": -2.550,
         "next_dateline": -0.645,
         "next_long_lead": -0.274,
+        "next_head": -0.720,
         "next_name": 0.136,
         "next_quote": -0.720,
         "next_reporter": -0.552,
