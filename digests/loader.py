@@ -231,10 +231,23 @@ def newspaper_slug(config_dir: Path, newspaper: str) -> str:
     return str(paper.get("slug", "")) if isinstance(paper, Mapping) else ""
 
 
-def load_lexicon(config_dir: Path) -> Lexicon:
-    """The splitter's furniture words: the defaults plus config/splitter.toml."""
+def load_lexicon(config_dir: Path, newspaper: str = "") -> Lexicon:
+    """The splitter's furniture words: the defaults, config/splitter.toml, then the
+    newspaper profiles of config/papers/ - the named paper's first, then the others'.
+
+    The others are read too because a page does not say which paper printed it (an
+    upload, a page of the national daily read beside the local one), and one paper's
+    column labels are not lines another paper prints on their own; the customer's page
+    splits the same with them."""
+    lex = Lexicon()
     extra = read_toml(config_dir / "splitter.toml")
-    return Lexicon().extended(extra) if extra else Lexicon()
+    if extra:
+        lex = lex.extended(extra)
+    own = newspaper_slug(config_dir, newspaper)
+    profiles = sorted((config_dir / "papers").glob("*.toml"), key=lambda p: p.stem != own)
+    for path in profiles:
+        lex = lex.extended(read_toml(path))
+    return lex
 
 
 def split_options(config_dir: Path, newspaper: str) -> SplitOptions:
@@ -242,7 +255,7 @@ def split_options(config_dir: Path, newspaper: str) -> SplitOptions:
     return SplitOptions(
         newspaper=newspaper,
         section_names=section_names(config_dir, newspaper),
-        lexicon=load_lexicon(config_dir),
+        lexicon=load_lexicon(config_dir, newspaper),
     )
 
 

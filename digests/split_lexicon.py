@@ -1,9 +1,9 @@
 """The words the splitter recognises page furniture by, as one frozen value.
 
-The defaults here are what Chinese dailies commonly print; ``config/splitter.toml`` adds
-a newspaper's own banners, column labels and advertisement words (see
-:func:`digests.loader.load_lexicon`). Keeping them in a value rather than in module
-globals lets tests and the PDF route pass their own.
+The defaults here are what Chinese dailies commonly print; a newspaper's own banners,
+column labels, collection labels and advertisement words live in its profile,
+``config/papers/<slug>.toml`` (see :func:`digests.loader.load_lexicon`). Keeping them
+in a value rather than in module globals lets tests and the PDF route pass their own.
 """
 
 from __future__ import annotations
@@ -37,37 +37,9 @@ DEFAULT_BANNERS = (
     r"^(庆祝|纪念).{2,20}(周年|华诞)$",
     r"^(不忘初心|牢记使命)[ ,，、]*(不忘初心|牢记使命)?$",
 )
-DEFAULT_COLUMN_LABELS = (
-    "新春走基层",
-    "走基层",
-    "新春走基层·蹲点日记",
-    "记者蹲点",
-    "一线调研",
-    "评论员观察",
-    "人民时评",
-    "人民论坛",
-    "今日谈",
-    "民生观察",
-    "图说新闻",
-    "身边事",
-    "建议",
-)
+DEFAULT_COLUMN_LABELS = ("走基层",)
 DEFAULT_PHOTO_LABELS = ("图片报道", "图片新闻", "新闻图片", "图说", "看图", "漫画")
-DEFAULT_COLLECTION_LABELS = (
-    "微阅读",
-    "简讯",
-    "新闻简讯",
-    "国际简讯",
-    "要闻简报",
-    "综合新闻",
-    "国内新闻",
-    "国际新闻",
-    "短讯",
-    "速览",
-    "快讯",
-    "数读",
-    "来论",
-)
+DEFAULT_COLLECTION_LABELS = ("简讯", "新闻简讯", "短讯", "速览", "快讯")
 DEFAULT_AD_WORDS = (
     "热线",
     "电话",
@@ -84,7 +56,7 @@ DEFAULT_AD_WORDS = (
     "二维码",
     "扫码",
 )
-DEFAULT_BODY_STARTERS = ("核心阅读", "编者按", "编者的话", "阅读提示", "导读", "开栏的话")
+DEFAULT_BODY_STARTERS = ("编者按", "编者的话", "阅读提示", "导读")
 # Weights of the signs that a headline block starts an article (digests.split_score).
 DEFAULT_START_WEIGHTS: Mapping[str, float] = START_WEIGHTS
 
@@ -121,7 +93,7 @@ class Lexicon:
     non_names: tuple[str, ...] = field(default=("本报", "记者", "通讯员", "编者", "图片"))
     # A photo series' or agency's name on its own line closes the photo above it, as a
     # credit does.
-    photo_series: tuple[str, ...] = ("影像中国", "人民视觉", "新华社发")
+    photo_series: tuple[str, ...] = ("新华社发",)
     start_weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_START_WEIGHTS)
 
     @cached_property

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from digests.split_lexicon import Lexicon
+from digests.splitter import SplitOptions
+
 # Paragraphs that end a sentence; each is distinct so tests can find it in the output.
 PARAS = (
     "青柳县今年新建乡村公路一百二十公里,沿线十四个村的农产品可以当天运到县城市场。",
@@ -66,3 +69,20 @@ def article(
 def issue(*pages: str, separator: str = "\f") -> str:
     """An issue: pages one after the other, separated by form feeds (or other text)."""
     return separator.join(pages)
+
+
+def profile_lexicon() -> Lexicon:
+    """The splitter's words for a made-up paper, 青柳日报: its profile (as a
+    config/papers/*.toml would hold) on top of the common defaults."""
+    return Lexicon().extended(
+        {
+            "column_labels": ["青柳走基层", "乡音", "邻里事"],
+            "collection_labels": ["数说青柳", "青柳来论"],
+            "body_starters": ["本文导读", "开篇的话"],
+            "photo_series": ["青柳影像", "青柳视觉"],
+        }
+    )
+
+
+def profile_options() -> SplitOptions:
+    return SplitOptions(lexicon=profile_lexicon())

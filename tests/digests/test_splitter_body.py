@@ -5,7 +5,7 @@ from __future__ import annotations
 from digests.model import Article
 from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, split_text
-from tests.builders.pages import CREDIT, LONG_PARA, PARAS, article, broken, page
+from tests.builders.pages import CREDIT, LONG_PARA, PARAS, article, broken, page, profile_options
 
 P = PARAS
 
@@ -15,7 +15,7 @@ def items(text: str, options: SplitOptions | None = None) -> list[Article]:
 
 
 def everything(text: str) -> list[Article]:
-    return [a for p in split_text(text) for a in p.articles]
+    return [a for p in split_text(text, profile_options()) for a in p.articles]
 
 
 def test_subheads_stay_in_their_article() -> None:
@@ -89,11 +89,11 @@ def test_a_column_label_goes_to_its_article() -> None:
     """It attaches a column label printed on its own line to the article, not as an item."""
     text = page(
         article("乡村公路通到家门口", P[0:2], byline=["□ 本报记者 周晓岚"]),
-        "新春走基层",
+        "青柳走基层",
         article("急诊室的除夕夜", [P[8], LONG_PARA], byline=["□ 本报记者 孙海"]),
     )
-    road, night = items(text)
-    assert (road.column, night.column) == ("", "新春走基层")
+    road, night = items(text, profile_options())
+    assert (road.column, night.column) == ("", "青柳走基层")
 
 
 def test_a_column_label_from_config_is_recognised() -> None:

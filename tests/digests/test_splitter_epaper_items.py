@@ -1,5 +1,5 @@
 """The splitter on the conventions of an e-paper's article list: documents printed in full
-under their dated title, labels ("新春走基层", "数读") that title an item whose text opens
+under their dated title, labels ("青柳走基层", "数说青柳") that title an item whose text opens
 with the headlines printed under them, subtitles over datelines, letters' signatures,
 photo titles and sidebars."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from digests.model import Article
 from digests.splitter import split_text
-from tests.builders.pages import LONG_PARA, PARAS, article, page
+from tests.builders.pages import LONG_PARA, PARAS, article, page, profile_options
 
 P = PARAS
 # A dated report that stands first on the page, before the item each test is about.
@@ -17,7 +17,7 @@ LONG_STRETCH = tuple(LONG_PARA + P[i] for i in range(7))
 
 
 def items(text: str) -> list[Article]:
-    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+    return [a for p in split_text(text, profile_options()) for a in p.articles if a.kind != "ad"]
 
 
 def test_a_document_under_its_dated_title_starts_an_item() -> None:
@@ -45,7 +45,7 @@ def test_a_label_over_a_headline_titles_the_item_on_an_e_paper_list() -> None:
     lines, as the item's title, with the headline lines opening its text."""
     text = page(
         RIVER_REPORT,
-        "新春走基层",
+        "青柳走基层",
         "急诊室的除夕夜",
         "守护平安的一线医生",
         "本报记者 孙海",
@@ -53,26 +53,26 @@ def test_a_label_over_a_headline_titles_the_item_on_an_e_paper_list() -> None:
         P[3],
     )
     river, night = items(text)
-    assert night.title == "新春走基层"
+    assert night.title == "青柳走基层"
     assert "".join(night.paragraphs).startswith("急诊室的除夕夜守护平安的一线医生")
     assert night.paragraphs[-1] == P[3]
     assert river.paragraphs[-1] == P[11]
 
 
 def test_a_data_label_keeps_its_figures_in_one_item() -> None:
-    """It keeps the figures printed under "数读", each with its own headline, as one item
+    """It keeps the figures printed under "数说青柳", each with its own headline, as one item
     titled by the label, even when a slogan stands right above the label."""
     text = page(
         RIVER_REPORT,
         "看青柳新貌 品百味人生",
-        "数读",
+        "数说青柳",
         "120公里 今年新建乡村公路",
         "本报青柳1月5日电 " + P[0],
         "300亩 河湾村大棚面积",
         "本报青柳1月6日电 " + P[5],
     )
     figures = items(text)[-1]
-    assert figures.title == "数读"
+    assert figures.title == "数说青柳"
     assert figures.section_heads == ("120公里 今年新建乡村公路", "300亩 河湾村大棚面积")
     assert figures.paragraphs[-1].endswith(P[5])
 
@@ -135,16 +135,16 @@ def test_a_sidebar_tagged_as_a_link_stays_with_its_story() -> None:
 
 
 def test_a_photo_series_name_closes_the_photo_above_it() -> None:
-    """It ends a photo item at the series name printed under its caption ("影像中国"),
+    """It ends a photo item at the series name printed under its caption ("青柳影像"),
     so the name is not read as a kicker of the next headline."""
     text = page(
         "河湾新春(动感青柳)",
         "1月5日,河湾村村民在新修的广场上舞龙迎新春。",
-        "影像中国",
+        "青柳影像",
         article("县图书馆春节不打烊", ["本报讯(记者 吴晨)" + P[7], P[8]]),
     )
     photo, library = items(text)
-    assert photo.paragraphs[-1] == "影像中国"
+    assert photo.paragraphs[-1] == "青柳影像"
     assert (library.kicker, library.title) == ("", "县图书馆春节不打烊")
 
 
@@ -227,7 +227,7 @@ def test_a_letters_signature_and_date_stay_in_the_letter() -> None:
         P[6],
         RIVER_REPORT,
     )
-    pages = split_text(text)
+    pages = split_text(text, profile_options())
     assert len(pages) == 1
     letter, river = items(text)
     assert letter.paragraphs[-3:] == ("王建国", "2019年1月21日", P[6])
@@ -366,11 +366,11 @@ def test_a_question_subhead_after_a_long_stretch_stays_in_the_commentary() -> No
 
 
 def test_a_series_of_a_column_over_a_headline_titles_the_item() -> None:
-    """It reads "新春走基层·节日里的坚守" over a piece's headline as the item's title, like
+    """It reads "青柳走基层·节日里的坚守" over a piece's headline as the item's title, like
     the column label itself, and keeps the next piece in the item."""
     text = page(
         RIVER_REPORT,
-        "新春走基层·节日里的坚守",
+        "青柳走基层·节日里的坚守",
         "巡查河道 守护安全(见图)",
         "本报记者 孙海摄影报道",
         LONG_PARA,
@@ -379,18 +379,18 @@ def test_a_series_of_a_column_over_a_headline_titles_the_item() -> None:
         P[3],
     )
     series = items(text)[-1]
-    assert (series.title, series.subtitle) == ("新春走基层·节日里的坚守", "")
+    assert (series.title, series.subtitle) == ("青柳走基层·节日里的坚守", "")
     assert series.paragraphs[0].startswith("巡查河道 守护安全(见图)")
     assert series.paragraphs[-1] == P[3]
 
 
 def test_a_summary_line_over_the_lead_box_is_the_subtitle() -> None:
     """It reads the long summary line between a tagged title and the box that opens the
-    article ("核心阅读", "开栏的话", a boxed point "■…") as the subtitle, not as the article's
+    article ("本文导读", "开篇的话", a boxed point "■…") as the subtitle, not as the article's
     first paragraph."""
     short = "在山区办起流动图书站、开设乡村夜校,一本本好书走进了千家万户"
     long = short + ",村民的书架越来越满,夜校的灯越亮越晚"
-    for box, summary in (("核心阅读", short), ("开栏的话", long), ("■" + P[5], short)):
+    for box, summary in (("本文导读", short), ("开篇的话", long), ("■" + P[5], short)):
         text = page(
             RIVER_REPORT,
             "书香进山村(解码·乡村文化新风)",
@@ -700,22 +700,22 @@ def test_a_statement_over_a_short_title_starts_a_news_story() -> None:
 
 
 def test_the_letters_page_columns_title_their_items() -> None:
-    """It lists a letter under the letters page's column labels ("建议", "身边事") as an
+    """It lists a letter under the letters page's column labels ("乡音", "邻里事") as an
     item titled by the label, with the letter's own title opening its text."""
     letters = article("出游,背上文明的行囊(来信综述)", [P[0], P[1], "辽宁大连市 王艺"])
     text = page(
         letters,
-        "建议",
+        "乡音",
         "农村交通设施应提升",
         P[2],
         "河北保定 李明",
-        "身边事",
+        "邻里事",
         "乡村僵尸企业应予重视",
         P[3],
     )
     summary, advice, nearby = items(text)
-    assert (advice.title, advice.paragraphs[0]) == ("建议", "农村交通设施应提升")
-    assert (nearby.title, nearby.paragraphs[0]) == ("身边事", "乡村僵尸企业应予重视")
+    assert (advice.title, advice.paragraphs[0]) == ("乡音", "农村交通设施应提升")
+    assert (nearby.title, nearby.paragraphs[0]) == ("邻里事", "乡村僵尸企业应予重视")
     assert summary.title == "出游,背上文明的行囊"
 
 
@@ -819,9 +819,9 @@ def test_further_reading_stays_with_the_story_whatever_its_words() -> None:
 
 
 def test_an_agency_line_under_a_caption_and_a_layout_credit_are_no_kickers() -> None:
-    """It closes a photo at the agency's name under its caption ("人民视觉") and keeps a
+    """It closes a photo at the agency's name under its caption ("青柳视觉") and keeps a
     "版面设计:…" credit with the article above, so neither becomes the next kicker."""
-    for closing in ("人民视觉", "版面设计:王明"):
+    for closing in ("青柳视觉", "版面设计:王明"):
         text = page(
             "背井离乡",
             "2月9日,青柳县的乡亲们在车站送别外出务工的亲人。",

@@ -1,11 +1,17 @@
-"""The splitter's open-class detectors: quotation marks of any style, and names."""
+"""The splitter's open-class detectors (quotation marks of any style, names) and the
+newspaper profiles that hold what is particular to one paper."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from digests import split_rules as rules
+from digests.configfile import read_toml
+from digests.loader import split_options
 from digests.model import Article
+from digests.split_lexicon import Lexicon
 from digests.splitter import split_text
 from tests.builders.pages import PARAS, article, page
 
@@ -36,3 +42,28 @@ def test_a_quoted_sentence_is_text_in_any_quote_style(left: str, right: str) -> 
     assert not rules.heading_like(line, rules.Lexicon())
     assert rules.is_open_quote(left) and rules.is_close_quote(right)
     assert not rules.is_open_quote("(") and not rules.is_close_quote(")")
+
+
+def test_each_newspaper_profile_has_the_same_shape() -> None:
+    """Every paper's profile in config/papers/ names its paper and holds the same lists."""
+    folder = Path(__file__).resolve().parents[2] / "config" / "papers"
+    shapes = {path.stem: set(read_toml(path)) for path in folder.glob("*.toml")}
+    assert {"dtrb", "rmrb"} <= set(shapes)
+    assert len({frozenset(x) for x in shapes.values()}) == 1
+    assert "newspaper" in shapes["dtrb"]
+
+
+def test_a_papers_labels_come_from_its_profile(tmp_path: Path) -> None:
+    """A column label that only one paper's profile names is that paper's furniture: the
+    splitter reads it from the profile, and without it the line is a headline."""
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "qlrb.toml").write_text('column_labels = ["青柳夜话"]\n', "utf-8")
+    (tmp_path / "newspapers.toml").write_text('["青柳日报"]\nslug = "qlrb"\n', "utf-8")
+    text = page(
+        article("乡村公路通到家门口", P[0:2], byline=["□ 本报记者 周晓岚"]),
+        "青柳夜话",
+        article("急诊室的除夕夜", P[8:10], byline=["□ 本报记者 孙海"]),
+    )
+    with_profile = split_text(text, split_options(tmp_path, "青柳日报"))
+    assert [a.column for a in with_profile[0].articles] == ["", "青柳夜话"]
+    assert "青柳夜话" not in Lexicon().column_labels

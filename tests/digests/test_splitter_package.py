@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from digests.model import Article
 from digests.splitter import split_text
-from tests.builders.pages import LONG_PARA, PARAS, article, page
+from tests.builders.pages import LONG_PARA, PARAS, article, page, profile_options
 
 P = PARAS
 
 
 def items(text: str) -> list[Article]:
-    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+    return [a for p in split_text(text, profile_options()) for a in p.articles if a.kind != "ad"]
 
 
 def test_the_first_piece_headline_under_the_package_headline_is_text() -> None:
     """It keeps only the package's own headline as the title when the first piece's
     headline and reporter line follow it directly and later pieces have their own."""
     text = page(
-        "新春走基层 过个暖心年",
+        "青柳走基层 过个暖心年",
         "河湾村 大棚里的新年",
         "本报记者 周晓岚",
         P[4],
@@ -29,7 +29,7 @@ def test_the_first_piece_headline_under_the_package_headline_is_text() -> None:
         P[9],
     )
     (only,) = items(text)
-    assert (only.kicker, only.title, only.subtitle) == ("", "新春走基层 过个暖心年", "")
+    assert (only.kicker, only.title, only.subtitle) == ("", "青柳走基层 过个暖心年", "")
     assert only.paragraphs[:3] == ("河湾村 大棚里的新年", "本报记者 周晓岚", P[4])
     assert "柳林镇 书香里的新年" in only.section_heads
 
@@ -132,14 +132,14 @@ def test_a_title_that_reads_as_names_over_the_author_line_is_a_title() -> None:
         P[3],
         P[4],
     )
-    found = [a for p in split_text(text) for a in p.articles]
+    found = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert all(a.byline != "温暖基金送车票" for a in found)
     assert any(a.byline == "林 芳" for a in found)
     assert found[0].paragraphs[:2] == (P[0], P[1])
 
 
 def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
-    """It reads "来论" after a cartoon's credit as the label of a collection, not as the
+    """It reads "青柳来论" after a cartoon's credit as the label of a collection, not as the
     cartoonist's name, keeps the signed pieces under it as one item, and starts a new
     item at the first headline that no writer's line follows."""
     text = page(
@@ -149,7 +149,7 @@ def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
         "春风进小巷,",
         "笑声满院墙。",
         "勾 犇图  羽 生文",
-        "来论",
+        "青柳来论",
         "小巷治理也需精细活",
         "北京朝阳 施 芳",
         P[1],
@@ -161,8 +161,8 @@ def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
         P[4],
         P[5],
     )
-    found = [a for p in split_text(text) for a in p.articles]
-    assert [a.title for a in found] == ["图片报道", "来论", "城里安了家,就在这过年"]
+    found = [a for p in split_text(text, profile_options()) for a in p.articles]
+    assert [a.title for a in found] == ["图片报道", "青柳来论", "城里安了家,就在这过年"]
     assert found[1].paragraphs[-1] == P[3]
     assert found[2].paragraphs == (P[4], P[5])
 
@@ -181,7 +181,7 @@ def test_interviews_each_closed_by_a_compiled_note_make_one_package() -> None:
     ):
         voices += [who, title, P[2 * i], P[2 * i + 1], f"(本报记者 {reporter}采访整理)"]
     text = page("相约春天的盛会", "——代表委员寄语今年全县两会", P[10], "——编 者", *voices)
-    found = [a for p in split_text(text) for a in p.articles]
+    found = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert [a.title for a in found] == ["相约春天的盛会"]
     assert found[0].paragraphs[-1] == "(本报记者 刘洋采访整理)"
 
@@ -205,7 +205,7 @@ def test_pieces_whose_headings_echo_the_first_make_one_package() -> None:
         P[10],
         P[11],
     )
-    (package,) = [a for p in split_text(text) for a in p.articles]
+    (package,) = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert (package.title, package.subtitle) == ("过节,这些干部没闲着", "")
     assert package.paragraphs[-1] == P[11]
     assert "到村里去" in package.section_heads or package.paragraphs[0].startswith("到村里去")
@@ -216,7 +216,7 @@ def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
     text, where the paper's list has it, and signs the collection with the first one."""
     text = page(
         article("河道治理见成效", ["本报青柳1月5日电(记者 郑远)" + P[10], P[11]]),
-        "来论",
+        "青柳来论",
         "有感于“单向免安检”",
         "陈万钧",
         P[1],
@@ -225,8 +225,8 @@ def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
         "陈娜娅",
         P[3],
     )
-    river, voices = [a for p in split_text(text) for a in p.articles]
-    assert voices.title == "来论"
+    river, voices = [a for p in split_text(text, profile_options()) for a in p.articles]
+    assert voices.title == "青柳来论"
     assert voices.paragraphs[:3] == ("有感于“单向免安检”", "陈万钧", P[1])
     assert "陈娜娅" in voices.paragraphs
     assert voices.byline == "陈万钧"
@@ -248,7 +248,7 @@ def test_a_package_of_dashed_pieces_keeps_its_own_title() -> None:
         P[2],
         P[3],
     )
-    (package,) = [a for p in split_text(text) for a in p.articles]
+    (package,) = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert (package.kicker, package.title, package.subtitle) == ("", "坚守科技一线的人们", "")
     assert package.paragraphs[-1] == P[3]
 
@@ -267,7 +267,7 @@ def test_a_round_up_by_compass_points_stays_one_article() -> None:
         "2月4日," + P[4],
         P[5],
     )
-    (roundup,) = [a for p in split_text(text) for a in p.articles]
+    (roundup,) = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert roundup.paragraphs[-1] == P[5]
 
 
@@ -275,6 +275,6 @@ def test_a_one_character_heading_heads_a_vignette_of_the_feature() -> None:
     """It keeps a vignette headed by one character ("家") in the feature whose
     introduction announces it, though the vignette is about something else."""
     text = page("新春近镜头", P[0], P[1], P[2], "不信拉近镜头看一看。", "家", *P[5:9])
-    (feature,) = [a for p in split_text(text) for a in p.articles]
+    (feature,) = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert feature.section_heads == ("家",)
     assert feature.paragraphs[-1] == P[8]
