@@ -144,6 +144,8 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     if len(report.malformed) > _MAX_REPORTED:
         more = len(report.malformed) - _MAX_REPORTED
         print(f"paperboy: {path}: … and {more} more malformed lines", file=sys.stderr)
+    if not report.lines:
+        raise InputError(f"{path}: the file holds no lines; nothing was imported")
     if report.malformed and not report.stored and not report.unchanged:
         raise InputError(
             f"{path}: no line could be read; an archive is JSON lines (optionally .gz) of "

@@ -91,7 +91,7 @@ def _number(
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f'"{name}" must be a number, not {json.dumps(value)[:40]}')
+        raise ValueError(f'"{name}" must be a whole number, not {json.dumps(value)[:40]}')
     if not low <= value <= high:
         raise ValueError(f'"{name}" must be between {low} and {high}, not {str(value)[:40]}')
     return value

@@ -73,7 +73,9 @@ class IngestResult:
     def describe(self) -> str:
         i = self.report.issue
         verb = "replaced" if self.report.replaced else "stored"
-        lines = [f"{verb} {i.newspaper} {i.date}: {i.pages} pages, {i.articles} articles"]
+        pages = f"{i.pages} page{'' if i.pages == 1 else 's'}"
+        articles = f"{i.articles} article{'' if i.articles == 1 else 's'}"
+        lines = [f"{verb} {i.newspaper} {i.date}: {pages}, {articles}"]
         for name, heads in self.section_headlines():
             lines.append(f"  {name}")
             lines.extend(f"    - {h}" for h in heads)
@@ -226,6 +228,10 @@ def ingest_pages(
     if when is None:
         when = today_in(settings.timezone)
         notes.append(note("date_today", timezone=settings.timezone))
+    printed = sorted({p.date for p in pages if p.date})
+    if len(printed) > 1 or (printed and printed[0] != when):
+        shown = ", ".join(f"{d:%Y-%m-%d}" for d in printed[:5]) + ("…" if len(printed) > 5 else "")
+        notes.append(note("dates_differ", dates=shown, date=f"{when:%Y-%m-%d}"))
     before = archive.get_issue(when, name) if merge else None
     placed = place_pages([p for p in pages if p.articles], before.pages if before else ())
     notes += [n for p in placed for n in _placement_notes(p)]

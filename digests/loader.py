@@ -307,8 +307,10 @@ def split_documents(
                 raise PdfError(f"{name}: {e}") from None
         else:
             text = decode_text(data, name)
-            date = date or detect_issue_date(text)
-            found = split_text(text, opts)
+            printed = detect_issue_date(text)
+            date = date or printed
+            # Each page keeps the date its file printed, so pages of other days show.
+            found = tuple(replace(p, date=p.date or printed) for p in split_text(text, opts))
         date = date or next((p.date for p in found if p.date), None)
         pages += [(order, p) for p in found]
     ordered = sorted(pages, key=lambda op: (op[1].number is None, op[1].number or 0, op[0]))

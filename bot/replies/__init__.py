@@ -155,7 +155,7 @@ class Responder:
         name = word[1:].split("@", 1)[0]
         if name.lower() in COMMANDS:
             return self.command(who, name.lower(), args)
-        if name.startswith(DEEP_LINK_PREFIX):
+        if name[: len(DEEP_LINK_PREFIX)].lower() == DEEP_LINK_PREFIX:  # /A_… from a phone too
             return self.deep_link(who, name[len(DEEP_LINK_PREFIX) :])
         ctx = self.ctx(who)
         return reply([line(ctx.t("errors.unknown_command", command=word[:40]))])
@@ -169,6 +169,8 @@ class Responder:
 
     def deep_link(self, who: Who, spelled: str) -> Reply:
         ctx = self.ctx(who)
+        if not spelled:
+            return reply([line(ctx.t("usage.article"))])
         article_id = from_command(spelled)
         if not article_id:
             return reply([line(ctx.t("reader.no_article", id=spelled[:64]))])

@@ -257,3 +257,13 @@ def test_a_crash_log_goes_to_the_data_dir(
     assert code == 1 and err.count("\n") == 1
     assert f"details in {data_dir / 'crash.log'}" in err
     assert "RuntimeError: boom" in (data_dir / "crash.log").read_text(encoding="utf-8")
+
+
+def test_an_empty_archive_file_is_bad_input(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty file (plain or gzip) is exit 1 with one line, not "imported 0 articles"."""
+    for name, data in (("e.jsonl", b""), ("e.jsonl.gz", gzip.compress(b""))):
+        (tmp_path / name).write_bytes(data)
+        code, out, err = run(capsys, "import", str(tmp_path / name))
+        assert code == 1 and "holds no lines" in err and "imported" not in out, name

@@ -143,3 +143,16 @@ def test_pages_printing_the_same_number_are_all_kept(
     assert any("also prints page 7" in w and "page 8" in w for w in result.warnings)
     again = ingest_documents(docs, archive=archive, settings=settings, date=day)
     assert again.report.replaced and again.report.issue.articles == 2  # idempotent
+
+
+def test_pages_printing_other_dates_are_stored_and_the_editor_is_told(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """Pages of two days posted together: nothing dropped, and the note names both dates."""
+    docs = [
+        ("x.txt", _page("2024年3月6日 星期三\n第7版 要闻", STORY_A)),
+        ("y.txt", _page("2024年3月9日 星期六\n第7版 要闻", STORY_B)),
+    ]
+    result = ingest_documents(docs, archive=archive, settings=settings)
+    assert result.issue.date == dt.date(2024, 3, 6) and result.report.issue.articles == 2
+    assert any("2024-03-06, 2024-03-09" in w for w in result.warnings)

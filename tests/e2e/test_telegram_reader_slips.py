@@ -38,11 +38,18 @@ async def test_a_photo_is_named_by_its_caption_never_its_raw_id(bot: Running) ->
 
 async def test_an_upper_case_article_id_is_found(bot: Running) -> None:
     """/article DTRB20240210P01N01 (as a phone or a reader retypes it) opens the article."""
-    for text in ("/article DTRB20240210P01N01", "/article Dtrb20240210p01n01"):
+    for text in (
+        "/article DTRB20240210P01N01",
+        "/article Dtrb20240210p01n01",
+        "/A_DTRB20240210P01N01",
+        "/article /a_dtrb20240210p01n01",
+    ):
         (reply,) = await bot.say(READER, text)
         assert "用好“关键一招”" in reply.params["text"], text
     (reply,) = await bot.say(READER, "/article NOSUCH")
     assert "没有找到文章 NOSUCH" in reply.params["text"]
+    (reply,) = await bot.say(READER, "/a_")
+    assert "用法：/article" in reply.params["text"]
 
 
 async def test_a_typo_in_a_two_character_headline_fragment_is_forgiven(bot: Running) -> None:
