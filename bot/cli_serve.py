@@ -1,7 +1,8 @@
 """``paperboy serve`` and ``paperboy healthcheck``.
 
-Serve runs Telegram when ``PAPERBOY_TELEGRAM_TOKEN`` is set, else (or with ``--console``)
-the terminal channel. Either way a fresh archive first gets the demo issue.
+Serve runs Telegram when ``PAPERBOY_TELEGRAM_TOKEN`` is set and the WeChat channel when
+``PAPERBOY_WECHAT_*`` are (both at once when both are); with neither (or ``--console``) the
+terminal channel. Either way a fresh archive first gets the demo issue.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from digests.errors import PaperboyError
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    if settings.telegram_token and not getattr(args, "console", False):
-        return _serve_telegram(settings)
+    console = getattr(args, "console", False)
+    if settings.telegram_token and not console:
+        return _serve_telegram(settings)  # with the WeChat channel beside it when configured
+    if settings.wechat.enabled and not console:
+        return _serve_wechat(settings)
     return _serve_console(settings)
 
 
@@ -47,14 +51,13 @@ def _serve_telegram(settings: Settings) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import build_application, run_application
+    from bot.wechat.runner import wechat_beside
 
     async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(sig, stop.set)
-        await run_application(build_application(settings), stop)
+        stop = _stop_on_signals()
+        app = build_application(settings)
+        async with wechat_beside(settings, app):
+            await run_application(app, stop)
 
     try:
         asyncio.run(main())
@@ -68,6 +71,26 @@ def _serve_telegram(settings: Settings) -> int:
             f"cannot reach the Telegram Bot API at {where} ({e}); check the network "
             "or PAPERBOY_TELEGRAM_BASE_URL"
         ) from None
+    return 0
+
+
+def _stop_on_signals() -> asyncio.Event:
+    """An event SIGINT and SIGTERM set (inside the running loop)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+def _serve_wechat(settings: Settings) -> int:
+    from bot.wechat.runner import run_wechat
+
+    async def main() -> None:
+        await run_wechat(settings, _stop_on_signals())
+
+    asyncio.run(main())
     return 0
 
 

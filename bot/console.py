@@ -58,36 +58,48 @@ class Console:
         self.show(reply)
 
     def show(self, reply: Reply) -> None:
-        if reply.toast:
-            self._write(f"({reply.toast})\n")
-        if not reply.messages:
-            self._write("\n" if reply.toast else "")
-            return
-        keys: dict[str, Button] = {}
-        letters = iter(string.ascii_lowercase)
-        for m in reply.messages:
-            self._write(m.text.rstrip() + "\n")
-            for row in m.buttons:
-                labels = []
-                for b in row:
-                    if b.data == _NOOP:
-                        labels.append(f"({b.label})")
-                        continue
-                    digit = b.label.isdigit() and b.label not in keys
-                    key = b.label if digit else next(letters, "")
-                    if not key:
-                        continue
-                    keys[key] = b
-                    labels.append(f"[{key}]" if key == b.label else f"[{key}] {b.label}")
-                if labels:
-                    self._write("  ".join(labels) + "\n")
-            self._write("\n")
-        self.keys = keys
-        self.last_text = reply.messages[-1].text
+        text, keys = keyed_text(reply)
+        self._write(text)
+        if reply.messages:
+            self.keys = keys
+            self.last_text = reply.messages[-1].text
         self.out.flush()
 
     def _write(self, text: str) -> None:
         self.out.write(text)
+
+
+def keyed_text(reply: Reply) -> tuple[str, dict[str, Button]]:
+    """A reply as plain text with its buttons as ``[key] label`` lines, and the keys.
+
+    List numbers are their own keys, other buttons get letters; the WeChat channel shows
+    replies the same way, so a reader answers a number or a letter there too.
+    """
+    out: list[str] = []
+    if reply.toast:
+        out.append(f"({reply.toast})\n")
+    if not reply.messages:
+        return "".join(out) + ("\n" if reply.toast else ""), {}
+    keys: dict[str, Button] = {}
+    letters = iter(string.ascii_lowercase)
+    for m in reply.messages:
+        out.append(m.text.rstrip() + "\n")
+        for row in m.buttons:
+            labels = []
+            for b in row:
+                if b.data == _NOOP:
+                    labels.append(f"({b.label})")
+                    continue
+                digit = b.label.isdigit() and b.label not in keys
+                key = b.label if digit else next(letters, "")
+                if not key:
+                    continue
+                keys[key] = b
+                labels.append(f"[{key}]" if key == b.label else f"[{key}] {b.label}")
+            if labels:
+                out.append("  ".join(labels) + "\n")
+        out.append("\n")
+    return "".join(out), keys
 
 
 def run_console(responder: Responder, lines: Iterable[str], out: TextIO) -> int:
