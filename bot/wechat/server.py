@@ -61,6 +61,7 @@ class WeChatServer:
         self.seen = Seen()
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
+        self.port = 0
 
     # -- life cycle ----------------------------------------------------------------------
     def web_app(self) -> web.Application:
@@ -75,7 +76,8 @@ class WeChatServer:
         self._runner = web.AppRunner(self.web_app(), access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, host, port).start()
-        _LOG.info("WeChat callback server on %s:%d%s", host, port, PATH)
+        self.port = int(self._runner.addresses[0][1])  # the real one when port 0 was asked
+        _LOG.info("WeChat callback server on %s:%d%s", host, self.port, PATH)
 
     async def stop(self) -> None:
         for task in list(self._tasks):
