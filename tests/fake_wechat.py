@@ -34,6 +34,7 @@ class ApiCall:
     path: str
     body: dict[str, Any]
     token: str
+    raw: bytes = b""
     at: float = field(default_factory=time.monotonic)
 
 
@@ -125,7 +126,7 @@ class FakeWeChatApi:
             if token != self.token:
                 code = 42001 if self.token == "expired" else 40001
                 return web.json_response({"errcode": code, "errmsg": "access_token invalid"})
-            self.calls.append(ApiCall(path, body, token))
+            self.calls.append(ApiCall(path, body, token, raw))
             faults = self._faults.get(path)
             if faults:
                 return web.json_response({"errcode": faults.pop(0), "errmsg": "injected"})
