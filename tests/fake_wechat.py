@@ -222,6 +222,7 @@ class FakeWeChatClient:
         xml: str | bytes,
         *,
         safe: bool | None = None,
+        compatible: bool = False,
         bad: bool = False,
         params: dict[str, str] | None = None,
     ) -> Answer:
@@ -239,10 +240,14 @@ class FakeWeChatClient:
                 "encrypt_type": "aes",
                 "msg_signature": _sign(self.token, ts, nonce, encrypted),
             }
-            body = (
-                f"<xml><ToUserName>{cdata(self.account)}</ToUserName>"
-                f"<Encrypt>{cdata(encrypted)}</Encrypt></xml>"
+            plain = xml if isinstance(xml, str) else xml.decode()
+            # Compatible mode sends the message both ways: its fields and Encrypt.
+            inner = (
+                plain.removeprefix("<xml>").removesuffix("</xml>")
+                if compatible
+                else (f"<ToUserName>{cdata(self.account)}</ToUserName>")
             )
+            body = f"<xml>{inner}<Encrypt>{cdata(encrypted)}</Encrypt></xml>"
         response = await self.http.post(self.url, params=query | (params or {}), content=body)
         text = response.text
         fields: dict[str, str] = {}

@@ -81,10 +81,14 @@ async def test_search_in_safe_mode(wechat: Running) -> None:
     assert "非遗文化绽放古都新春" in answer.fields["Content"]
 
 
-async def test_compatible_mode_answers_plaintext_requests(wechat: Running) -> None:
-    """With an AES key set, a plaintext request (compatible mode) still gets its answer."""
-    answer = await wechat.client.text(READER, "标题 古城")
-    assert "做好服务保障 守护浓浓年味" in answer.fields["Content"]
+async def test_compatible_mode_and_plaintext_with_a_key_set(wechat: Running) -> None:
+    """Compatible mode (fields and Encrypt together) gets an encrypted answer; a plaintext
+    request to a server with an AES key still gets a plaintext one."""
+    xml = wechat.safe.message_xml(READER, {"MsgType": "text", "Content": "标题 古城", "MsgId": "9"})
+    both = await wechat.safe.post(xml, compatible=True)
+    assert "<Encrypt>" in both.text and "做好服务保障 守护浓浓年味" in both.fields["Content"]
+    plain = await wechat.client.text(READER, "标题 古城")
+    assert "做好服务保障 守护浓浓年味" in plain.fields["Content"]
 
 
 @pytest.mark.parametrize(
