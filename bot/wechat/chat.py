@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ CHANNEL = "wechat"
 PART_UNITS = 600  # UTF-16 units: at most 1,800 bytes, under WeChat's 2,048 per text
 SESSIONS = 10_000  # followers whose last reply's keys are remembered
 _LOG = logging.getLogger(__name__)
+_COMMAND = re.compile(r"(?<![\w/])/a_([A-Za-z0-9_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,12 @@ class Outgoing:
 
     parts: tuple[str, ...] = ()
     news: NewsItem | None = None
+
+
+def linkify(text: str, link_base: str, label: str) -> str:
+    """Each ``/a_<id>`` of a text as a link to the article page: WeChat shows an
+    ``<a href>`` in a text message as a link a reader taps (typing the command still works)."""
+    return _COMMAND.sub(lambda m: f'<a href="{link_base}/a/{m[1]}">{label}</a>', text)
 
 
 def split_text(text: str, limit: int = PART_UNITS) -> tuple[str, ...]:
@@ -110,7 +118,7 @@ class WeChatChat:
             return self._text(who, self.responder.callback(who, pressed.data, session.last_text))
         command = command_for(text)
         name, _, args = command.partition(" ")
-        if name.startswith("/" + DEEP_LINK_PREFIX):
+        if name.lower().startswith("/" + DEEP_LINK_PREFIX):
             spelled = from_command(name[1 + len(DEEP_LINK_PREFIX) :])
             if spelled:
                 return self.article(who, spelled)
@@ -134,9 +142,11 @@ class WeChatChat:
         if reply.messages:
             session = self._session(who.chat_id)
             session.keys, session.last_text = keys, reply.messages[-1].text
+        texts = self.responder.texts
         if guide:
-            text = f"{text.rstrip()}\n\n{self.responder.texts.t(who.language, 'wechat.guide')}"
-        return Outgoing(split_text(text))
+            text = f"{text.rstrip()}\n\n{texts.t(who.language, 'wechat.guide')}"
+        label = texts.t(who.language, "wechat.read")
+        return Outgoing(split_text(linkify(text, self.link_base, label)))
 
     def _session(self, openid: str) -> _Session:
         session = self._sessions.pop(openid, None) or _Session()

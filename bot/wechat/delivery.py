@@ -39,7 +39,7 @@ from bot.wechat.api import (
     WeChatApi,
     WeChatApiError,
 )
-from bot.wechat.chat import CHANNEL, PART_UNITS, split_text
+from bot.wechat.chat import CHANNEL, PART_UNITS, linkify, split_text
 from digests.archive.base import Archive, Delivery
 from digests.digest import DigestOptions, build_digest, issue_key
 from digests.model import Issue, Subscriber
@@ -159,8 +159,13 @@ class WeChatDelivery:
 
     def parts(self, issue: Issue, sub: Subscriber) -> tuple[str, ...]:
         """The digest as WeChat texts (the digest subscribers get elsewhere, cut smaller)."""
-        digest = build_digest(issue, DigestOptions(sections=sub.sections, language=sub.language))
-        return split_text("\n\n".join(m.text for m in digest.messages))
+        return split_text(self._digest_text(issue, sub.sections, sub.language))
+
+    def _digest_text(self, issue: Issue, sections: tuple[str, ...], language: str) -> str:
+        digest = build_digest(issue, DigestOptions(sections=sections, language=language))
+        label = self.texts.t(language, "wechat.read")
+        text = "\n\n".join(m.text for m in digest.messages)
+        return linkify(text, self.api.settings.link_base, label)
 
     async def _custom(self, key: str, row: Delivery, parts: Sequence[str]) -> str:
         """Send the parts not yet sent: custom, failed, unreached (window) or stop."""
@@ -239,10 +244,9 @@ class WeChatDelivery:
             report.mass += len(members)
 
     def _mass_text(self, issue: Issue, sections: tuple[str, ...], language: str) -> str:
-        digest = build_digest(issue, DigestOptions(sections=sections, language=language))
         more = self.texts.t(language, "wechat.mass_more")
         room = PART_UNITS - len(more) - 2
-        first = split_text("\n\n".join(m.text for m in digest.messages), room)
+        first = split_text(self._digest_text(issue, sections, language), room)
         return f"{first[0]}\n\n{more}" if first else more
 
     def _mass_this_month(self, issue: Issue, openid: str) -> int:

@@ -132,3 +132,15 @@ async def test_an_unfollowed_reader_is_marked_blocked(wechat: Running) -> None:
     assert ledger(wechat, issue, A)[0] == "blocked"
     sub = wechat.channel.services.archive.get_subscriber("wechat", A)
     assert sub is not None and sub.state == "blocked"
+
+
+async def test_push_now_reaches_a_wechat_only_serve(wechat: Running) -> None:
+    """``paperboy push --now`` leaves a request; the WeChat-only serve's round takes it
+    and sends the issue to every WeChat subscriber."""
+    issue = await subscribe(wechat, A, how="订阅 23:59")
+    archive = wechat.channel.services.archive
+    archive.request_push(issue_key(issue.newspaper, issue.date), "test")
+    wechat.channel.take_push_requests = True
+    await wechat.channel.tick()
+    assert ledger(wechat, issue, A)[0] == "sent" and wechat.api.texts_to(A)
+    assert archive.take_push_request() is None

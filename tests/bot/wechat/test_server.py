@@ -72,6 +72,8 @@ async def test_today_in_plaintext_mode(wechat: Running) -> None:
     assert answer.fields["ToUserName"] == READER and answer.fields["MsgType"] == "text"
     assert "《大同日报》" in answer.fields["Content"]
     assert "2024年2月10日" in answer.fields["Content"]
+    link = '<a href="https://news.example.cn/a/dtrb20240210p01n01">全文</a>'
+    assert link in answer.fields["Content"]  # the /a_<id> after a title, as a link
 
 
 async def test_search_in_safe_mode(wechat: Running) -> None:
@@ -171,6 +173,26 @@ async def test_a_long_reply_sends_its_rest_after_the_passive_part(wechat: Runnin
     assert all(len(p.encode()) <= 2048 for p in parts)
     await asyncio.sleep(0.2)
     assert len(wechat.api.sent("custom/send")) == 2
+
+
+async def test_a_retried_long_reply_sends_its_rest_once(wechat: Running) -> None:
+    """Retries of a message whose answer had several parts: the parts after the first
+    go out once, not once per retry."""
+    answers = [await wechat.client.text(READER, "今日", msg_id="999") for _ in range(3)]
+    assert len({a.fields["Content"] for a in answers}) == 1
+    await wechat.api.await_for("custom/send", 2)
+    await asyncio.sleep(0.3)
+    assert len(wechat.api.sent("custom/send")) == 2
+
+
+@pytest.mark.parametrize(
+    "typed", ["/a_dtrb20240210p01n02", "/A_dtrb20240210p01n02", "全文 dtrb20240210p01n02"]
+)
+async def test_an_article_asked_by_id_is_a_card(wechat: Running, typed: str) -> None:
+    """The Telegram deep link, any case, or 全文 <id>: the article's card."""
+    card = await wechat.client.text(READER, typed)
+    assert card.fields["MsgType"] == "news"
+    assert "/a/dtrb20240210p01n02" in card.text
 
 
 async def test_events_subscribe_click_and_unsubscribe(wechat: Running) -> None:
