@@ -197,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # PTB's RetryAfter warns on every 429 until one opts into its timedelta retry_after;
+    # bot/push/limiter.py reads either form.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     settings: Settings | None = None
     try:
         settings = load_settings()

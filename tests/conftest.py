@@ -32,3 +32,21 @@ def postgres_url() -> str:
     if not url:
         pytest.skip("PAPERBOY_TEST_POSTGRES_URL is unset: no PostgreSQL server to test against")
     return url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # What `paperboy` itself does (bot/cli.py): take PTB's timedelta retry_after now, so a
+    # 429 does not warn about the coming type change (bot/push/limiter.py reads both).
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line per reason for skipped tests (52 lines of the same reason helped no one)."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, n in reasons.items():
+        terminalreporter.write_line(f"{n} skipped: {reason}")
