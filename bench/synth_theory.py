@@ -59,7 +59,8 @@ _NEWS = re.compile(r"^(?:新华社|本报|■|●|【|当地时间|第一章)")
 _TAG = re.compile(r"^(.+?)\s*[（(]([^（）()]{2,16})[）)]$")
 _NOTE = re.compile(r"^[（(](?:作者|本文作者|本系列|本文)|^——编")
 _FURNITURE = re.compile(r"摄$|制图|数据来源|^图为|^本报记者|版式设计|责编")
-_SENTENCE = re.compile(r"[。，；：！？、,;:!?]")
+_FEATURE = re.compile(r"■|小贴士|核心阅读|【|资料整理|^注[:：]")  # features, not essays
+_STOP = re.compile(r"[。；！？;!?]|[：:]$")  # a subhead has no sentence stop
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋"
     "蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫"
@@ -107,7 +108,9 @@ def load_pool() -> dict[str, list[dict[str, Any]]]:
             signed = any(_NOTE.match(p) for p in paras[-2:])
             if not (art["page"] in _PAGES or signed) or not 600 <= body <= 4500:
                 continue
-            if any(_FURNITURE.search(p) for p in paras) or not art["title"].strip():
+            if any(_FURNITURE.search(p) or _FEATURE.search(p) for p in paras):
+                continue
+            if not art["title"].strip():
                 continue
             if _NEWS.match(paras[0]) or "讲述人" in "".join(paras):
                 continue  # news reports and interviews, not essays
@@ -144,7 +147,7 @@ def essay_of(art: dict[str, Any], rng: random.Random) -> Essay:
     for i, p in enumerate(art["paragraphs"]):
         if _NOTE.match(p) or p == "内容提要":
             continue
-        head = i > 0 and len(p) <= 24 and not _SENTENCE.search(p.rstrip("。！？"))
+        head = i > 0 and len(p) <= 24 and not _STOP.search(p)
         items.append(("head" if head else "para", p))
     while items and items[-1][0] == "head":
         items.pop()

@@ -17,10 +17,79 @@ from itertools import pairwise
 
 from digests import split_rules as rules
 from digests.split_article import Draft
-from digests.textrepair import ends_sentence
+from digests.textrepair import collapse_doubled, ends_sentence, norm_key
 
+_DOUBLED_LINE = 80  # characters: a bold headline or name line printed twice is shorter
+
+_SIGNED_PAGE = 2  # author notes: one is a signed piece on an ordinary page
+_HEADLINE_LINE = 40  # characters: longer lines are text, not a headline or a name
+_CAPTION = 80  # characters: a photo caption over its credit is at most a few lines
+_CHART_LINE = 30  # characters: a chart's title, figure and source lines are short
+_CHART_SOURCE = "数据来源"
 _MARGIN = 1.3  # the new home must share clearly more words than the old one
 _MIN_SIMILARITY = 0.1
+
+
+def page_furniture_out(lines: Sequence[str]) -> list[str]:
+    """The lines of a page of signed essays (two author notes or more) without its photo
+    captions, credits and chart boxes: on such a page they sit wherever the PDF's text
+    order put them, inside an essay's text, and they belong to no essay.
+
+    Found by shape: a photographer's credit with text going on under it and the short
+    line over it (the caption); a
+    chart's source line ("数据来源…"), the short lines with figures over it and the short
+    title over those."""
+    if sum(1 for x in lines if rules.is_author_note(x)) < _SIGNED_PAGE:
+        return list(lines)
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if rules.is_photo_credit(line) and _text_goes_on(lines, i + 1):
+            drop.add(i)
+            if (
+                i > 0
+                and len(norm_key(lines[i - 1])) <= _CAPTION
+                and not rules.is_author_note(lines[i - 1])
+            ):
+                drop.add(i - 1)
+        elif _CHART_SOURCE in norm_key(line)[:_CHART_LINE]:
+            drop.update(_chart_above(lines, i))
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
+def _text_goes_on(lines: Sequence[str], i: int) -> bool:
+    """Body text follows: the photo sits amid an essay. A credit followed by a headline
+    closes a photo item (or a story that ends with its picture) and stays."""
+    return i < len(lines) and len(norm_key(lines[i])) > _HEADLINE_LINE
+
+
+def _chart_above(lines: Sequence[str], source: int) -> list[int]:
+    """The source line, the figures over it and the chart's title over them."""
+    rows = [source]
+    j = source - 1
+    while j >= 0 and len(norm_key(lines[j])) <= _CHART_LINE and any(c.isdigit() for c in lines[j]):
+        rows.append(j)
+        j -= 1
+    title = j >= 0 and len(norm_key(lines[j])) <= _CHART_LINE and not ends_sentence(lines[j])
+    if title and len(rows) > 1:
+        rows.append(j)
+    return rows
+
+
+def undouble(lines: Sequence[str]) -> list[str]:
+    """Lines printed twice for bold, in whatever order the glyphs were drawn ("标题标题",
+    "标标题题", "标题标题::副题"), read once. Only a line that is mostly doubling is touched:
+    body text never repeats itself run by run; a page header ("7理论理论7") is left alone
+    for the header rules."""
+    out = []
+    for line in lines:
+        key = norm_key(line)
+        if len(key) <= _DOUBLED_LINE and not rules.page_header(line):
+            single = collapse_doubled(key, min_len=1)
+            words = sum(c.isalnum() for c in single)  # "……" is wording, not doubling
+            if words >= 2 and 2 * len(single) <= len(key) + 1:  # each glyph twice, bar one
+                line = single
+        out.append(line)
+    return out
 
 
 def reassemble(drafts: list[Draft]) -> list[Draft]:

@@ -21,9 +21,11 @@ from digests.split_lexicon import Lexicon
 from digests.split_lines import classify, page_lines, signature
 from digests.split_package import open_package, split_by_names
 from digests.split_page import build_drafts, finish, named_page
-from digests.split_pieces import reassemble
+from digests.split_pieces import page_furniture_out, reassemble, undouble
 
-_HEADER_LOOKAHEAD = 3  # a date line and the page header follow each other closely
+_HEADER_LOOKAHEAD = 3
+_LEAD_IN_LINES = 4  # a kicker, a title, a subtitle and a byline at most
+_LEAD_IN_CHARS = 120  # a date line and the page header follow each other closely
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _next_number(done: Sequence[Page], first: int | None, count: int) -> int | N
 
 def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     """The articles of one page, given its non-empty lines in reading order."""
-    classified = classify(lines, lex)
+    classified = classify(page_furniture_out(undouble(lines)), lex)
     tokens = group_blocks(classified, lex)
     drafts = split_by_names(build_drafts(tokens, lex))
     if named_page(tokens):
@@ -103,7 +105,7 @@ def _page_chunks(text: str) -> list[tuple[int | None, str, list[str]]]:
         while i < len(lines):
             header, used = _header_at(lines, i)
             if header is not None:
-                if any(not _is_header_line(x) for x in body):
+                if any(not _is_header_line(x) for x in body) and not _lead_in(body, number, out):
                     out.append((number, name, body))
                     body = []
                     number, name = None, ""
@@ -117,6 +119,18 @@ def _page_chunks(text: str) -> list[tuple[int | None, str, list[str]]]:
         if body or not out:
             out.append((number, name, body))
     return [chunk for chunk in out if chunk[2]] or [(None, "", [])]
+
+
+def _lead_in(body: Sequence[str], number: int | None, done: Sequence[object]) -> bool:
+    """A headline or two read before the page's own header, with no header above them: a
+    PDF's text order can put the top headline first. They open the page the header heads,
+    not a page of their own."""
+    return (
+        not done
+        and number is None
+        and len(body) <= _LEAD_IN_LINES
+        and sum(len(x) for x in body) <= _LEAD_IN_CHARS
+    )
 
 
 def _header_at(lines: Sequence[str], i: int) -> tuple[rules.PageHeader | None, int]:
