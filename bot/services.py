@@ -31,12 +31,13 @@ class Services:
 
     @classmethod
     def open(cls, settings: Settings) -> Services:
-        """Open the archive the settings name (creating the data directory as needed)."""
-        from digests.archive import open_archive
+        """Open the archive the settings name (creating the data directory as needed),
+        behind its async front: each thread its own connection, one writer thread."""
+        from digests.archive import open_front
 
         if not settings.database_url:
             settings.data_dir.mkdir(parents=True, exist_ok=True)
-        archive = open_archive(
+        archive = open_front(
             settings.database_url, settings.sqlite_path, config_dir=settings.config_dir
         )
         return cls(settings, archive)

@@ -22,6 +22,7 @@ from typing import Any
 # Before a jump the loop looks once more for ready sockets, this long in real time: bytes
 # written on loopback are normally readable at once, but a loaded kernel may defer them.
 SETTLE_S = 0.001
+THREAD_POLL_S = 0.002  # while a thread works, how often the loop looks for its result
 
 
 class _Selector(selectors.DefaultSelector):  # type: ignore[misc,valid-type]
@@ -33,10 +34,11 @@ class _Selector(selectors.DefaultSelector):  # type: ignore[misc,valid-type]
         events: list[Any] = super().select(0)
         if events or timeout == 0:
             return events
-        if self._loop.threads or timeout is None:
-            # Someone works outside the loop (or nothing is scheduled): wait for real,
-            # a little at a time while threads run.
-            return list(super().select(0.005 if self._loop.threads else None))
+        if timeout is None:
+            return list(super().select(None))  # nothing scheduled: only I/O can wake us
+        if self._loop.threads:
+            # Someone works outside the loop: wait for real, never past the next timer.
+            return list(super().select(min(timeout, THREAD_POLL_S)))
         events = super().select(SETTLE_S)
         if events:
             return list(events)

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from telegram import (
@@ -28,6 +29,7 @@ from bot.push.limiter import PACED
 from bot.replies import Responder
 from bot.replies.base import Message, Reply, Who
 from bot.upload import post_upload
+from digests.archive.front import call
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[ExtBot[str], dict[Any, Any], dict[Any, Any], BotState]
@@ -97,13 +99,20 @@ def who(update: Update, context: Context) -> Who:
     )
 
 
+async def ask(update: Update, context: Context, method: Callable[..., Reply], *args: Any) -> Reply:
+    """A Responder method for this person, run on an archive worker thread: the loop goes
+    on with other chats while the database answers (see digests.archive.front)."""
+    return await call(lambda: method(who(update, context), *args))
+
+
 async def flood_gate(update: Update, context: Context) -> None:
     """Before any handler: a person sending too much gets one slow-down note, then silence."""
     if context.bot_data.responder is None or update.effective_chat is None:
         return
     if update.effective_user is None or not (update.message or update.callback_query):
         return
-    ok, note = _responder(context).guard(who(update, context))
+    person = await call(who, update, context)
+    ok, note = _responder(context).guard(person)
     if ok:
         return
     if note is not None:
@@ -118,7 +127,7 @@ async def on_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None or update.effective_chat is None:
         return
-    reply = _responder(context).text(who(update, context), message.text)
+    reply = await ask(update, context, _responder(context).text, message.text)
     await send_reply(context, update.effective_chat.id, reply)
 
 
@@ -128,7 +137,7 @@ async def on_callback(update: Update, context: Context) -> None:
         return
     pressed = query.message if isinstance(query.message, TgMessage) else None
     text = pressed.text or "" if pressed else ""
-    reply = _responder(context).callback(who(update, context), query.data or "", text)
+    reply = await ask(update, context, _responder(context).callback, query.data or "", text)
     await query.answer(reply.toast or None)
     await send_reply(context, update.effective_chat.id, reply, edit=pressed)
 
@@ -138,10 +147,10 @@ async def on_document(update: Update, context: Context) -> None:
     if message is None or message.document is None or update.effective_chat is None:
         return
     doc = message.document
-    person = who(update, context)
+    person = await call(who, update, context)
     responder = _responder(context)
     chat_id = update.effective_chat.id
-    refusal = responder.check_upload(person, doc.file_name or "", doc.file_size)
+    refusal = await call(responder.check_upload, person, doc.file_name or "", doc.file_size)
     if refusal is not None:
         await send_reply(context, chat_id, refusal)
         return
@@ -159,7 +168,7 @@ async def on_media(update: Update, context: Context) -> None:
     """A photo, voice, sticker…: say what an editor can send instead."""
     if update.effective_chat is None:
         return
-    reply = _responder(context).refuse_media(who(update, context))
+    reply = await ask(update, context, _responder(context).refuse_media)
     await send_reply(context, update.effective_chat.id, reply)
 
 
@@ -173,7 +182,7 @@ async def on_error(update: object, context: Context) -> None:
     language = "zh"
     if responder is not None:
         try:
-            language = who(update, context).language
+            language = (await call(who, update, context)).language
         except Exception:  # the archive itself may be what failed
             language = "zh"
         text = responder.texts.t(language, "errors.apology", incident=incident)

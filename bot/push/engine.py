@@ -20,6 +20,7 @@ import contextlib
 import heapq
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ from telegram.ext import ExtBot
 
 from bot.push.limiter import PUSH, PushRateLimiter, is_transient
 from digests.archive.base import Archive
+from digests.archive.front import call
 from digests.digest import Digest, DigestOptions, build_digest, issue_key
 from digests.model import Issue, Subscriber
 
@@ -124,12 +126,16 @@ class PushEngine:
         self._fresh: list[tuple[float, int, _Job]] = []
         self._seq = itertools.count()
         self._queued: set[tuple[str, str, str]] = set()
+        # push/resume may run on an archive worker thread (a reply's /push now): the queues
+        # are shared with the loop's dispatcher under this lock.
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         self._slots: asyncio.Semaphore | None = None
         self._runner: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._confirmed: list[tuple[_Job, bool]] = []
-        self._flush_pending = False
+        self._flusher: asyncio.Task[None] | None = None
         self._digests: dict[tuple[str, tuple[str, ...], str], tuple[tuple[str, str | None], ...]]
         self._digests = {}
         self.meter = RateMeter()
@@ -138,6 +144,7 @@ class PushEngine:
 
     # -- life cycle ----------------------------------------------------------------------
     def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         self._slots = asyncio.Semaphore(self._options.concurrency)
         self._runner = asyncio.get_running_loop().create_task(self._dispatch())
@@ -150,12 +157,15 @@ class PushEngine:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        self._flush()
+        if self._flusher is not None:
+            with contextlib.suppress(Exception):
+                await self._flusher
+        await call(self._write, self._take_confirmed())
         self._runner = None
 
     async def idle(self) -> None:
         """Wait until every queued job is done (for tests and the CLI)."""
-        while self._heap or self._fresh or self._tasks or self._confirmed:
+        while self._heap or self._fresh or self._tasks or self._confirmed or self._flushing():
             await asyncio.sleep(0.05)
 
     # -- feeding -------------------------------------------------------------------------
@@ -169,7 +179,8 @@ class PushEngine:
         """Queue every pending ledger row of this issue that is not queued yet."""
         key = issue_key(issue.newspaper, issue.date)
         rows = self._archive.pending_deliveries(key, limit=10_000_000)
-        fresh = [r for r in rows if (key, r.channel, r.chat_id) not in self._queued]
+        with self._lock:
+            fresh = [r for r in rows if (key, r.channel, r.chat_id) not in self._queued]
         fresh = [r for r in fresh if r.channel == self._options.channel]
         if not fresh:
             return 0
@@ -185,7 +196,10 @@ class PushEngine:
             if len(job.sent) >= len(job.parts):
                 self._archive.mark_sent(key, row.channel, row.chat_id, job.sent)
                 continue
-            self._queued.add((key, row.channel, row.chat_id))
+            with self._lock:
+                if (key, row.channel, row.chat_id) in self._queued:
+                    continue
+                self._queued.add((key, row.channel, row.chat_id))
             self._schedule(job, self._ready_at(job.chat_id))
             queued += 1
         return queued
@@ -213,8 +227,9 @@ class PushEngine:
 
     # -- status --------------------------------------------------------------------------
     def status(self) -> EngineStatus:
-        now = asyncio.get_running_loop().time()
-        queued = [j for _, _, j in (*self._heap, *self._fresh)]
+        now = self._loop.time() if self._loop is not None else 0.0
+        with self._lock:
+            queued = [j for _, _, j in (*self._heap, *self._fresh)]
         messages = sum(len(j.parts) - len(j.sent) for j in queued)
         return EngineStatus(
             queued_jobs=len(queued),
@@ -230,9 +245,18 @@ class PushEngine:
 
     def _schedule(self, job: _Job, ready: float) -> None:
         begun = job.sent or job.attempts
-        heapq.heappush(self._heap if begun else self._fresh, (ready, next(self._seq), job))
-        if self._wake is not None:
+        with self._lock:
+            heapq.heappush(self._heap if begun else self._fresh, (ready, next(self._seq), job))
+        if self._wake is None or self._loop is None:
+            return
+        try:
+            on_loop = asyncio.get_running_loop() is self._loop
+        except RuntimeError:
+            on_loop = False
+        if on_loop:
             self._wake.set()
+        else:
+            self._loop.call_soon_threadsafe(self._wake.set)
 
     async def _dispatch(self) -> None:
         assert self._wake is not None and self._slots is not None
@@ -258,9 +282,10 @@ class PushEngine:
                 continue
             now = loop.time()
             paused = self._limiter.backoff.paused_until if self._limiter is not None else now
-            for queue in heads:
-                if max(queue[0][0], paused) <= now:
-                    return heapq.heappop(queue)[2]
+            with self._lock:
+                for queue in heads:
+                    if max(queue[0][0], paused) <= now:
+                        return heapq.heappop(queue)[2]
             wait = max(min(q[0][0] for q in heads), paused) - now
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), wait)
@@ -283,15 +308,15 @@ class PushEngine:
             job.attempts += 1
             self._schedule(job, self._ready_at(job.chat_id))
         except Forbidden as exc:
-            self._finish(job, "blocked", str(exc))
+            await call(self._finish, job, "blocked", str(exc))
         except ChatMigrated as exc:
-            self._finish(job, "failed", f"chat moved to {exc.new_chat_id}")
+            await call(self._finish, job, "failed", f"chat moved to {exc.new_chat_id}")
         except BadRequest as exc:
             gone = any(g in str(exc).lower() for g in _GONE)
-            self._finish(job, "blocked" if gone else "failed", str(exc))
+            await call(self._finish, job, "blocked" if gone else "failed", str(exc))
         except TelegramError as exc:
             if not is_transient(exc):
-                self._finish(job, "failed", str(exc))
+                await call(self._finish, job, "failed", str(exc))
                 return
             job.attempts += 1
             _LOG.info("send to %s failed (%s); retrying", job.chat_id, exc)
@@ -331,15 +356,25 @@ class PushEngine:
         self.sent_messages += 1
         self._confirmed.append((job, done))
         if done:
-            self._queued.discard((job.issue_key, job.channel, job.chat_id))
-        if not self._flush_pending:
-            # Everything confirmed during this turn of the loop goes into one transaction.
-            self._flush_pending = True
-            asyncio.get_running_loop().call_soon(self._flush)
+            with self._lock:
+                self._queued.discard((job.issue_key, job.channel, job.chat_id))
+        if not self._flushing():
+            self._flusher = asyncio.get_running_loop().create_task(self._drain())
 
-    def _flush(self) -> None:
-        self._flush_pending = False
+    def _flushing(self) -> bool:
+        return self._flusher is not None and not self._flusher.done()
+
+    async def _drain(self) -> None:
+        # One writer at a time, in order: a later batch may hold the same digest further on.
+        # Everything confirmed while a batch was being written goes into the next one.
+        while self._confirmed:
+            await call(self._write, self._take_confirmed())
+
+    def _take_confirmed(self) -> list[tuple[_Job, bool]]:
         batch, self._confirmed = self._confirmed, []
+        return batch
+
+    def _write(self, batch: list[tuple[_Job, bool]]) -> None:
         if not batch:
             return
         done: dict[str, list[tuple[str, str, Sequence[int]]]] = {}
@@ -353,7 +388,8 @@ class PushEngine:
             self._archive.mark_progress_many(key, rows)
 
     def _finish(self, job: _Job, state: str, error: str) -> None:
-        self._queued.discard((job.issue_key, job.channel, job.chat_id))
+        with self._lock:
+            self._queued.discard((job.issue_key, job.channel, job.chat_id))
         if state == "blocked":
             self._archive.mark_blocked(job.issue_key, job.channel, job.chat_id, error)
             self._archive.set_subscriber_state(job.channel, job.chat_id, "blocked")

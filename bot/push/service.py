@@ -25,6 +25,7 @@ from bot.push.render import telegram_parts
 from bot.push.schedule import due_subscribers, job_name, parse_time, zone
 from bot.services import Services
 from digests.archive.base import Archive, DeliveryCounts, IssueInfo, LeaseInfo
+from digests.archive.front import call
 from digests.digest import issue_key
 from digests.errors import LeaseHeldError
 from digests.model import Issue, Subscriber
@@ -112,9 +113,11 @@ class PushService:
 
     # -- life cycle ----------------------------------------------------------------------
     async def start(self) -> None:
+        # Archive work runs on its worker threads (digests.archive.front), never on the loop.
         archive = self.services.archive
-        if not archive.acquire_lease(self.lease, self.holder, LEASE_TTL_S):
-            raise LeaseHeldError(lease_refusal(self.lease, archive.lease(self.lease)))
+        if not await call(archive.acquire_lease, self.lease, self.holder, LEASE_TTL_S):
+            info = await call(archive.lease, self.lease)
+            raise LeaseHeldError(lease_refusal(self.lease, info))
         # No t.me links: /today (bot.handlers.telegram) renders titles with their /a_<id>
         # commands, and a pushed digest must read the same.
         self.engine.bot_username = ""
@@ -126,8 +129,8 @@ class PushService:
             queue.run_repeating(self._heartbeat, HEARTBEAT_S, first=HEARTBEAT_S, name="lease"),
             queue.run_repeating(self._watch, WATCH_S, first=0.1, name="push-watch"),
         ]
-        self.catch_up()
-        self.reconcile()
+        await call(self.catch_up)
+        self.reconcile(await call(self._subscribers))
 
     async def stop(self) -> None:
         queue = self.application.job_queue
@@ -137,10 +140,10 @@ class PushService:
                     job.schedule_removal()
         self._jobs = []
         await self.engine.stop()
-        self.services.archive.release_lease(self.lease, self.holder)
+        await call(self.services.archive.release_lease, self.lease, self.holder)
 
     async def _heartbeat(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self.services.archive.acquire_lease(self.lease, self.holder, LEASE_TTL_S):
+        if await call(self.services.archive.acquire_lease, self.lease, self.holder, LEASE_TTL_S):
             return
         _LOG.error("lost the serve lease %s to another process; stopping", self.lease)
         await self.engine.stop()
@@ -212,6 +215,13 @@ class PushService:
 
     # -- periodic work -------------------------------------------------------------------
     async def _watch(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await call(self.watch)
+        self._watches += 1
+        if self._watches % RECONCILE_EVERY == 0:
+            self.reconcile(await call(self._subscribers))
+
+    def watch(self) -> None:
+        """Take push requests; push a newly posted issue to whoever is due (a worker's job)."""
         archive = self.services.archive
         while (key := archive.take_push_request()) is not None:
             if self.push_now(key) is None:
@@ -224,16 +234,15 @@ class PushService:
                 self._seen = seen
                 self.engine.forget_digests()
                 self.deliver_due()
-        self._watches += 1
-        if self._watches % RECONCILE_EVERY == 0:
-            self.reconcile()
 
-    def reconcile(self) -> None:
-        """One daily job per distinct (push time, time zone) of the active subscribers."""
+    def reconcile(self, subscribers: list[Subscriber] | None = None) -> None:
+        """One daily job per distinct (push time, time zone) of the active subscribers
+        (read from the archive unless given)."""
         queue = self.application.job_queue
         if queue is None:
             return
-        wanted = {(s.push_time, s.timezone) for s in self._subscribers()}
+        people = self._subscribers() if subscribers is None else subscribers
+        wanted = {(s.push_time, s.timezone) for s in people}
         have = {
             job.name: job
             for job in queue.jobs()
@@ -261,7 +270,7 @@ class PushService:
         job = context.job
         if job is None or not isinstance(job.data, tuple):
             return
-        queued = self.deliver_due(only=job.data)
+        queued = await call(self.deliver_due, job.data)
         _LOG.info("push time %s %s: %d digests queued", *job.data, queued)
 
     # -- status --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ class Running:
     """A running bot and its fake server, with helpers to talk to it as a person would."""
 
     api: FakeBotApi
+    app: Any = None  # the running Application (its bot_data holds the services)
 
     async def say(self, user: int, text: str, *, count: int = 1, **kw: object) -> list[Call]:
         """Send ``text`` from ``user``; the bot's first ``count`` messages back."""
@@ -65,7 +67,7 @@ async def bot(
     task = asyncio.create_task(run_application(app, stop))
     await api.await_for("deleteWebhook", timeout=30)  # polling starts right after
     try:
-        yield Running(api)
+        yield Running(api, app)
     finally:
         stop.set()
         with contextlib.suppress(asyncio.CancelledError):
