@@ -98,13 +98,7 @@ def read_headline(lines: Sequence[str], lex: Lexicon) -> Headline:
     if len(rest) == 1:
         title = rest[0]
     elif len(rest) == 2:
-        if (
-            subtitle
-            or kicker
-            or rest[1] == tagged
-            or rules.reporting(rest[0])
-            or rules.kicker_over_title(rest[0], rest[1])
-        ):
+        if subtitle or kicker or rest[1] == tagged or rules.kicker_over_title(rest[0], rest[1]):
             kicker, title = (kicker + " " + rest[0]).strip(), rest[1]
         else:
             title, subtitle = rest

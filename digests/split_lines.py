@@ -53,11 +53,19 @@ def page_lines(text: str) -> list[str]:
 
 def classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
     """Give every line its role; drop page headers."""
-    return _caption_lists(_trailing_slogans(_classify(lines, lex)))
+    return _trailing_slogans(_classify(lines, lex))
 
 
-_CAPTION_KEY = re.compile(r"^图片说明\s*[:：]$")
-_NUMBERED_CAPTION = re.compile(r"^图\s*\d{1,2}\s*[:：]")
+def _trailing_slogans(lines: list[Line]) -> list[Line]:
+    """A couplet of short parallel phrases after the page's last body text is a slogan
+    printed beside an advertisement or at the foot of the page."""
+    last = max((i for i, x in enumerate(lines) if x.role != "head"), default=-1)
+    return [
+        Line("banner", x.text) if i > last and rules.is_couplet(x.text) else x
+        for i, x in enumerate(lines)
+    ]
+
+
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
 # A notice's issuer and date on one line ("寿光市…组委会  2019年2月26日").
 _SIGNED_AND_DATED = re.compile(
@@ -71,35 +79,6 @@ BOXED_LABEL = 16  # characters: a boxed label ("■小贴士·打铁火流派");
 RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
 FULL_HEADLINE = 3  # lines: kicker, title and subtitle
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
-
-
-def _caption_lists(lines: list[Line]) -> list[Line]:
-    """Under "图片说明:" the captions of an article's photos ("图1:…") follow, each with
-    its photographer's credit: text of the article, not photo items of their own."""
-    out: list[Line] = []
-    in_list = False
-    for line in lines:
-        text = rules.nfkc(line.text).strip()
-        if _CAPTION_KEY.match(text):
-            in_list = True
-        elif in_list and _NUMBERED_CAPTION.match(text):
-            line = Line("body", line.text)
-        elif in_list and line.role == "credit" and rules.is_photo_credit(text):
-            line = Line("end", line.text)
-        else:
-            in_list = False
-        out.append(line)
-    return out
-
-
-def _trailing_slogans(lines: list[Line]) -> list[Line]:
-    """A couplet of short parallel phrases ("云动天下 春暖大同") after the page's last
-    body text is a slogan printed beside an advertisement or at the foot of the page."""
-    last = max((i for i, x in enumerate(lines) if x.role != "head"), default=-1)
-    return [
-        Line("banner", x.text) if i > last and rules.is_couplet(x.text) else x
-        for i, x in enumerate(lines)
-    ]
 
 
 def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
@@ -126,10 +105,6 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("credit", line))
         elif rules.is_document_date(text) and out and out[-1].role == "head":
             out.append(Line("head", line))
-        elif rules.is_decree_header(text, lines[idx - 1] if idx else ""):
-            out.append(Line("body", line))
-        elif _trailing_promo(lines, idx, lex):
-            out.append(Line("body", line))  # "看人民映像 品百味人生" after a story's end
         elif rules.is_author_note(text) or rules.is_end_marker(text):
             out.append(Line("end", line))
         elif rules.is_byline_line(text):
@@ -162,6 +137,12 @@ def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) ->
     (Lexicon.heads_collection). On a printed page (boxed reporter lines, "□ 本报记者 …")
     the label stands beside the article's own title instead."""
     return not printed and idx + 1 < len(lines) and _heading(lines, idx + 1, lex)
+
+
+def _printed_layout(lines: Sequence[str]) -> bool:
+    return any(
+        rules.nfkc(x).lstrip()[:1] in rules.BOX_MARKS and rules.is_byline_line(x) for x in lines
+    )
 
 
 def signature(lines: Sequence[str], idx: int) -> bool:
@@ -197,7 +178,6 @@ def _author_line(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexi
         and rules.is_name_line(text, lex)
         and not lex.heads_collection(text)
         and not _dateline_after(lines, idx)
-        and not _titles_photo(lines, idx)
         and not _titles_signed_piece(lines, idx, lex)
         and not _between_paragraphs(done, lines, idx)
     )
@@ -220,27 +200,10 @@ def _titles_signed_piece(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     return rules.is_name_line(lines[idx + 1], lex)
 
 
-def _titles_photo(lines: Sequence[str], idx: int) -> bool:
-    """A short line over a caption of one to three paragraphs and the photographer's
-    credit ("武社火"): the photo's title, though it reads like a name."""
-    for j in range(idx + 1, min(len(lines), idx + 5)):
-        if rules.is_photo_credit(lines[j]):
-            return j > idx + 1
-        if len(rules.nfkc(lines[j]).strip()) <= SHORT_LINE:
-            return False
-    return False
-
-
 def _dateline_after(lines: Sequence[str], idx: int) -> bool:
     """A report that opens on its dateline names its reporters there, so the short line
     above it ("居文君战胜拉戈诺") is a headline line, not an author line."""
     return idx + 1 < len(lines) and rules.dateline(lines[idx + 1]) is not None
-
-
-def _printed_layout(lines: Sequence[str]) -> bool:
-    return any(
-        rules.nfkc(x).lstrip()[:1] in rules.BOX_MARKS and rules.is_byline_line(x) for x in lines
-    )
 
 
 def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
@@ -263,25 +226,6 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
         return rules.heading_like(nxt, lex)
     return True
-
-
-def _trailing_promo(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A couplet of short phrases between a story's last sentence and the next headline
-    ("看人民映像 品百味人生"): the paper's promotion printed at the story's foot, its last
-    line. A couplet over text is a title ("节后开工 全力投入")."""
-    if idx < 1 or idx + 1 >= len(lines) or not rules.is_couplet(lines[idx]):
-        return False
-    before = rules.nfkc(lines[idx - 1]).strip()
-    after = rules.nfkc(lines[idx + 1]).strip()
-    return (
-        ((ends_sentence(before) and len(before) > SHORT_LINE) or rules.is_credit(before))
-        and _heading(lines, idx + 1, lex)
-        and not (rules.is_byline_line(after) or rules.is_credit(after))
-        and not rules.is_name_line(after, lex)
-        and not rules.column_tag(after)[1]  # "风吹石头跑 雪打如刀割" kicks a tagged title
-        and not after.startswith("——")  # "下更大气力 谋更大进展" over its subtitle
-        and not rules.is_couplet(after)  # "守正创新 技术突破 融合传播" over "今年春晚 亮点先看"
-    )
 
 
 def _boxed_point(text: str) -> bool:

@@ -4,10 +4,8 @@ A paper lists a package as one article whose title is the package's own headline
 pieces' headlines, reporter lines and signatures are part of its text. When the first
 piece's headline is printed right under the package's, the two come out as one headline
 block. The later pieces show it is a package: a subhead followed by a plain reporter line,
-or letters each closed by a "place name" signature. A kicker ("…——") inside the block
-rather than on its first line opens a piece's headline when later pieces are led by
-kickers too. An article that carries a second author's name, on the other hand, holds two
-articles (split_by_names).
+or letters each closed by a "place name" signature. An article that carries a second
+author's name, on the other hand, holds two articles (split_by_names).
 """
 
 from __future__ import annotations
@@ -18,25 +16,15 @@ from digests import split_rules as rules
 from digests.split_article import Draft
 from digests.split_lexicon import Lexicon
 
-ECHOES = 2  # later pieces whose heading opens like the first one's: one could be chance
-
 
 def open_package(draft: Draft, lex: Lexicon) -> None:
     """Move the first piece's headline and reporter line out of a package's headline."""
     texts = [rules.nfkc(x).strip() for x in draft.head]
     if len(texts) < 2 or texts[0].endswith("——"):
         return
-    inner = [i for i in range(1, len(texts) - 1) if texts[i].endswith("——")]
-    if inner and _dashed_pieces(draft):
-        keep = inner[0]
-    elif (
-        (draft.bylines and _reported_pieces(draft))
-        or _signed_pieces(draft, lex)
-        or _echoed_pieces(draft, texts)
-    ):
-        keep = 1
-    else:
+    if not ((draft.bylines and _reported_pieces(draft)) or _signed_pieces(draft, lex)):
         return
+    keep = 1
     piece = [("sub", line) for line in draft.head[keep:]]
     reporters = [("line", line) for line in draft.bylines]
     draft.entries[:0] = piece + reporters
@@ -48,22 +36,6 @@ def _reported_pieces(draft: Draft) -> bool:
     """A later subhead followed by a plain reporter line: the next piece of a package."""
     kinds = [k for k, _ in draft.entries]
     return any(a == "sub" and b == "line" for a, b in itertools.pairwise(kinds))
-
-
-def _dashed_pieces(draft: Draft) -> bool:
-    """A later subhead led by a kicker ("…——"), as the first piece's headline is."""
-    return any(k == "sub" and "——" in rules.nfkc(t).strip("— ") for k, t in draft.entries)
-
-
-def _echoed_pieces(draft: Draft, texts: list[str]) -> bool:
-    """Later subheads that open like the headline's second line ("到村里去|探民生…" under
-    the title, then "奔群众去|聊变化…", "抓落实去|…"): the headline holds the first
-    piece's heading, kicker and title."""
-    if len(texts) < 3 or not texts[1]:
-        return False
-    n, end = len(texts[1]), texts[1][-1]
-    subs = [rules.nfkc(t).strip() for k, t in draft.entries if k == "sub"]
-    return sum(len(x) > n + 1 and x[n - 1] == end for x in subs) >= ECHOES
 
 
 def _signed_pieces(draft: Draft, lex: Lexicon) -> bool:

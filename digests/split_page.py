@@ -11,7 +11,6 @@ own shape says from digests.split_shapes. Pure functions on local values.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -129,16 +128,12 @@ def settled_reason(
     reason = rule_reason(tokens, t, draft, named)
     if draft.collection and _own_report_ahead(tokens, t):
         return "own"
-    if draft.collection and _unsigned_after_signed(tokens, t, draft, lex):
-        return "unsigned"
     if draft.collection and reason == "dateline":
         return None  # the briefs of a collection ("速览") each open on a dateline
     if reason in _SURE or (named and reason):
         return reason  # on named pages a block without a sure sign is weighed, not settled
     if shapes.after_editors_note(draft):
         return ""
-    if shapes.photo_so_far(draft):
-        return "photo"
     if not named and shapes.piece_done(block, draft):
         return "long"
     if not named and shapes.news_headline(tokens, t):
@@ -151,7 +146,7 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     lines under their titles decide by it alone)."""
     block = tokens[t]
     assert isinstance(block, Block)
-    if shapes.tagged(block) and not shapes.topic_word_tag(block, draft):
+    if shapes.tagged(block):
         return "tag"
     if any(rules.is_document_date(x) for x in block.lines[1:]):
         return "document"  # a document or speech printed in full under its own title
@@ -185,17 +180,6 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
         return "topic"
     photo = _photo_ahead(tokens, t) or shapes.uncredited_photo(tokens, t)
     return "photo" if not named and photo else ""
-
-
-def _unsigned_after_signed(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) -> bool:
-    """A collection of signed pieces ("来论": each title over its writer's line) ends at
-    a headline that no writer's line follows."""
-    subs = [x for k, x in draft.entries if k == "sub"]
-    signed = any(rules.is_signed_piece(pair, lex) for pair in itertools.pairwise(subs))
-    if not (signed or any(k == "name" for k, _ in draft.entries)):
-        return False  # (a block signed inside, like the pieces, was settled above)
-    nxt = neighbour(tokens, t, +1)
-    return not (isinstance(nxt, Line) and nxt.role in ("name", "byline"))
 
 
 def _own_report_ahead(tokens: Sequence[Token], t: int) -> bool:

@@ -40,8 +40,6 @@ _CREDIT_PREFIX = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,30}?摄(影)?(报道)?\s*([（(][^（）()]{1,12}[）)])?$"
 )
-# A cartoonist's credit with the agency that sent it: "朱慧卿作(新华社发)".
-_CARTOON_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{2,10}作\s*[（(][^（）()]{1,12}发[）)]$")
 _PROVIDED = re.compile(r"^(?:图片|照片|资料)?由[^。，,；;！？!?]{1,30}提供$")
 # A contact line (an e-mail address, a QR code to scan, "投稿邮箱:" over the address)
 # printed under a column.
@@ -54,8 +52,6 @@ _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
 KICKER_STATEMENT = 14  # characters: a kicker stating the news; its title is shorter
-_DECREE = re.compile(r"^中华人民共和国[\u4e00-\u9fff]{1,6}令$")
-_DECREE_NUMBER = re.compile(r"^第[\d〇零一二三四五六七八九十百]+号$")
 # The line of a news headline that names who attended ("韩正陪同考察", "…汪洋主持").
 _ATTENDANCE = re.compile(r"(?:陪同(?:考察|调研|会见)?|参加会见|出席(?:会议|活动)?|主持)$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
@@ -97,7 +93,6 @@ _FIGURE = re.compile(
 )
 # The boxes and bullets that set off a reporter line or a label ("□ 本报记者", "■小贴士").
 BOX_MARKS = "□■◇◆●○"
-_REPORTING = ("强调", "指出", "表示", "要求", "印发", "发布", "宣布", "提出", "认为")
 _NAME_SEP = re.compile(r"[\s、，,]+")
 
 
@@ -197,8 +192,8 @@ def is_banner(line: str, lex: Lexicon) -> bool:
 
 def is_couplet(line: str) -> bool:
     """Two or more parallel phrases of the same length, four or five characters each:
-    the shape of a slogan ("云动天下 春暖大同"). Titles take this shape too, so the
-    caller decides by where the line stands."""
+    the shape of a slogan. Titles take this shape too, so the caller decides by where the
+    line stands."""
     text = nfkc(line).strip()
     m = _COUPLET.match(text)
     return m is not None and len({len(p) for p in text.split()}) == 1
@@ -218,7 +213,6 @@ def is_credit(line: str) -> bool:
         _CREDIT_PREFIX.match(text)
         or is_photo_credit(text)
         or _DRAWN_CREDIT.match(text)
-        or _CARTOON_CREDIT.match(text)
         or _PROVIDED.match(text)
         or _CONTACT.search(text)
     )
@@ -266,15 +260,6 @@ def names_attendance(line: str) -> bool:
     return len(text) <= 40 and bool(_ATTENDANCE.search(text))
 
 
-def is_decree_header(line: str, before: str = "") -> bool:
-    """The header of a decree that opens a law's text ("中华人民共和国主席令", then
-    "第十九号"): text under the law's title, not a line of its headline."""
-    text = nfkc(line).strip()
-    if _DECREE.match(text):
-        return True
-    return bool(_DECREE_NUMBER.match(text)) and bool(_DECREE.match(nfkc(before).strip()))
-
-
 def is_document_date(line: str) -> bool:
     """The dated line under a document's or a speech's title: part of its headline."""
     return bool(_DOCUMENT_DATE.match(nfkc(line).strip()))
@@ -316,16 +301,10 @@ def is_byline_line(line: str) -> bool:
     return all(len(run) <= 6 for run in runs)
 
 
-def reporting(line: str) -> bool:
-    """A line ending in a reporting verb ("郭声琨强调", "中办国办印发") leads into the
-    title under it: a kicker, never an author line."""
-    return nfkc(line).rstrip().endswith(_REPORTING)
-
-
 def is_name_line(line: str, lex: Lexicon) -> bool:
     """A bare author line under a title: "陈先达", "周 江 张济坤", "刘宏达谢守成"."""
     text = nfkc(line).strip()
-    if len(text) > 30 or reporting(text):  # a few names, even doubled and spaced, are shorter
+    if len(text) > 30:  # a few names, even doubled and spaced, are shorter
         return False
     if has_doubling(text, 2):
         text = collapse_doubled(text)

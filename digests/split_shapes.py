@@ -27,7 +27,6 @@ _CAPTION_TIME = re.compile(
 _FIGURE_IN_LINE = re.compile(
     r"\d(?:\.\d+)?(?:%|(?:多|余)?(?:万|亿)?(?:件|人次|人|元|个|家|吨|项))$"
 )
-TOPIC_TAG = 3  # times a bracketed word recurs in the text above when it names the subject
 
 
 def news_headline(tokens: Sequence[Token], t: int) -> bool:
@@ -44,28 +43,8 @@ def news_headline(tokens: Sequence[Token], t: int) -> bool:
     return rules.kicker_over_title(*lines)
 
 
-def echoes_head(first: str, draft: Draft) -> bool:
-    """Does the block open like a line of the article's headline below its title ("奔群众去"
-    after "到村里去")? The first piece's heading came out inside the headline block, so
-    this is the next piece of the same package."""
-    for line in draft.head[1:]:
-        line = rules.nfkc(line).strip()
-        if line and abs(len(line) - len(first)) <= 1 and line[-1:] == first[-1:]:
-            return True
-    return False
-
-
 def tagged(block: Block) -> bool:
     return any(rules.column_tag(rules.nfkc(x))[1] for x in block.lines)
-
-
-def topic_word_tag(block: Block, draft: Draft) -> bool:
-    """Is the bracketed word the subject of the article so far ("国家级非遗项目(木版年画)"
-    in a story that names 木版年画 again and again)? Then it heads a box of that story;
-    a column's name is rarely a word of the text."""
-    tags = [rules.column_tag(rules.nfkc(x))[1] for x in block.lines]
-    text = "".join(x for k, x in draft.entries if k == "para")
-    return any(len(tag) >= 2 and text.count(tag) >= TOPIC_TAG for tag in tags if tag)
 
 
 def piece_done(block: Block, draft: Draft) -> bool:
@@ -83,7 +62,7 @@ def piece_done(block: Block, draft: Draft) -> bool:
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
     if any(len(x) > LONG_SUBHEAD and "——" in x.strip("—") for x in map(rules.nfkc, block.lines)):
         return False  # "科学设计,稳步推进——规划建设…": a subhead in sentences
-    if any(k == "sub" for k, _ in draft.entries) or echoes_head(first, draft):
+    if any(k == "sub" for k, _ in draft.entries):
         return False
     paras = [x for k, x in draft.entries if k == "para"]
     return len(paras) >= 3 and sum(len(x) for x in paras) >= FULL_PIECE
@@ -130,13 +109,6 @@ def uncredited_photo(tokens: Sequence[Token], t: int) -> bool:
         and _photo_shape(block.lines, caption.text)
         and (after is None or isinstance(after, Block))
     )
-
-
-def photo_so_far(draft: Draft) -> bool:
-    """Is the article so far such a photo, title and caption? The next headline starts
-    the next item."""
-    paras = [x for k, x in draft.entries if k == "para"]
-    return len(paras) == len(draft.entries) == 1 and _photo_shape(draft.head, paras[0])
 
 
 def _photo_shape(head: Sequence[str], caption: str) -> bool:

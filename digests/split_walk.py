@@ -13,8 +13,6 @@ from digests.split_lexicon import Lexicon
 from digests.split_lines import Line
 from digests.textrepair import runs_on_block
 
-TEAM_CREDIT = 14  # characters of names: a team of photographers, not one or two
-
 
 @dataclass(slots=True)
 class Walk:
@@ -114,7 +112,7 @@ class Walk:
             draft.entries.append(("para", credit))
             self.resume = None
             return
-        if not draft.head or paras <= 3 or draft.kind == "photo" or _group_credit(credit):
+        if not draft.head or paras <= 3 or draft.kind == "photo":
             draft.kind = "photo"
             draft.bylines = draft.bylines or [credit]
             draft.entries.append(("para", credit))
@@ -128,13 +126,6 @@ class Walk:
         self.drafts.append(photo)
         self.draft, self.resume = photo, draft
         self.opened, self.resumes = t, self.opened
-
-
-def _group_credit(credit: str) -> bool:
-    """A credit naming a team of photographers ("雷 声 周 石 国 徽 张守向 …摄影报道")
-    closes a photo feature: the whole article is the pictures' text."""
-    names = rules.nfkc(credit).split("摄")[0]
-    return sum(1 for ch in names if "\u4e00" <= ch <= "\u9fff") >= TEAM_CREDIT
 
 
 def marked(byline: str) -> bool:

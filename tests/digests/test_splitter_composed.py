@@ -365,22 +365,6 @@ def test_the_source_under_a_chart_stays_with_its_article() -> None:
     assert river.title == "河道治理见成效" and river.kicker == ""
 
 
-def test_numbered_photo_captions_under_the_caption_key_stay_in_the_article() -> None:
-    """It keeps "图片说明:" and the numbered captions under it ("图1:…" and its credit) in
-    the article above instead of making each caption a photo item."""
-    text = page(
-        article("大棚里的新年", ["本报讯(记者 吴晨)" + P[4], P[5], P[6]]),
-        "图片说明:",
-        "图1:菜农在大棚里采摘黄瓜。",
-        "本报记者 林小雨摄",
-        "图2:合作社的技术员在查看秧苗。",
-        "本报记者 孙海摄",
-    )
-    (only,) = items(text)
-    assert only.title == "大棚里的新年" and only.kind == "article"
-    assert only.paragraphs[-1] == "本报记者 孙海摄"
-
-
 def test_a_data_box_is_never_a_headline() -> None:
     """It reads a data box ("120公里" over the sentence it explains) under a headline as
     the start of that article's text, and one at the end of an article as part of it,

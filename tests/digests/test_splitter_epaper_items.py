@@ -181,40 +181,6 @@ def test_a_tagged_title_keeps_the_subtitle_printed_over_the_dateline() -> None:
     assert rule.section_heads == ()
 
 
-def test_a_document_title_repeated_over_its_text_opens_the_text() -> None:
-    """It reads a title printed again right under itself as the document's first line of
-    text, not as its subtitle."""
-    text = page(
-        RIVER_REPORT,
-        "县政府办公室印发",
-        "关于加强乡村公路养护工作的意见",
-        "关于加强乡村公路养护工作的意见",
-        "本报青柳1月6日电 " + P[3],
-        P[2],
-    )
-    document = items(text)[-1]
-    assert (document.kicker, document.title, document.subtitle) == (
-        "县政府办公室印发",
-        "关于加强乡村公路养护工作的意见",
-        "",
-    )
-    assert document.paragraphs[0].startswith("关于加强乡村公路养护工作的意见")
-
-
-def test_a_kicker_naming_who_stressed_the_title_is_not_an_author_line() -> None:
-    """It reads "李明强调" over a title as the kicker, not as the author's name."""
-    text = page(
-        RIVER_REPORT,
-        "李明强调",
-        "把乡村公路养护责任落实到村",
-        "本报青柳1月6日电(记者 吴晨)" + P[3],
-        P[2],
-    )
-    talk = items(text)[-1]
-    assert (talk.kicker, talk.title) == ("李明强调", "把乡村公路养护责任落实到村")
-    assert "李明" not in talk.byline
-
-
 def test_a_letters_signature_and_date_stay_in_the_letter() -> None:
     """It keeps the signer and the date under a letter in its text: the name is not a
     headline and the date does not open a new page."""
@@ -259,31 +225,6 @@ def test_closing_dash_lines_at_the_foot_of_the_page_end_the_last_article() -> No
     )
     (river,) = items(text)
     assert river.paragraphs[-2:] == ("——美哉,青柳河!", "——壮哉,新家园!")
-
-
-def test_a_cartoon_is_an_item_of_its_own_with_its_credit() -> None:
-    """It reads "漫画" with the cartoonist's credit ("…作(新华社发)") as one picture item,
-    and the tagged commentary under it as the next item."""
-    text = page(
-        RIVER_REPORT,
-        "漫画",
-        "林小雨作(新华社发)",
-        "责任书不能成为一纸空文",
-        "落实责任书需要责任心(有的放矢)",
-        P[3],
-        P[2],
-    )
-    _, cartoon, comment = items(text)
-    assert (cartoon.kind, cartoon.title, cartoon.paragraphs) == (
-        "photo",
-        "漫画",
-        ("林小雨作(新华社发)",),
-    )
-    assert (comment.kicker, comment.title, comment.column) == (
-        "责任书不能成为一纸空文",
-        "落实责任书需要责任心",
-        "有的放矢",
-    )
 
 
 def test_a_further_reading_box_with_its_own_headline_stays_with_its_story() -> None:
@@ -460,32 +401,6 @@ def test_a_still_photographer_credit_stays_with_its_review() -> None:
     assert "剧照摄影:刘海" in "".join(found[0].paragraphs)
 
 
-def test_a_box_named_after_the_story_stays_in_it_and_the_next_column_starts() -> None:
-    """It keeps a box whose bracketed word is the story's own subject ("…(剪纸)" under a
-    story about 剪纸) in the story, and starts the column piece under the box's list, and
-    one under a kicker that ends in a colon."""
-    story = article(
-        "多彩剪纸 扮靓新春(文化脉动)",
-        ["剪纸是一门古老的民间艺术。" + P[0], "各地剪纸风格不同。" + P[1], "剪纸走进课堂。"],
-    )
-    listing = ["河北省蔚县 蔚县剪纸", "陕西省安塞区 安塞剪纸", "注:以上为部分国家级剪纸项目"]
-    text = page(
-        story,
-        "国家级非遗项目(剪纸)",
-        *listing,
-        article("与古为新,描摹美好生活(金台论道)", [P[3], P[4]]),
-        "《乡村剪纸课》“一把剪刀”:",
-        article("巧手剪出新年味(文化进行时)", [P[5]]),
-    )
-    found = items(text)
-    assert [(a.kicker, a.title, a.column) for a in found] == [
-        ("", "多彩剪纸 扮靓新春", "文化脉动"),
-        ("", "与古为新,描摹美好生活", "金台论道"),
-        ("《乡村剪纸课》“一把剪刀”:", "巧手剪出新年味", "文化进行时"),
-    ]
-    assert "注:以上为部分国家级剪纸项目" in "".join(found[0].paragraphs)
-
-
 def test_a_short_title_between_paragraphs_is_no_author_line() -> None:
     """It does not take a short title that reads as a name ("应聘"), set between the end of
     one story and the caption below it, for the story's author."""
@@ -637,30 +552,6 @@ def test_a_headline_that_names_who_attended_starts_a_report() -> None:
         assert reply.paragraphs[-1] == P[4]
 
 
-def test_a_law_under_its_decree_keeps_the_decree_and_signature_in_its_text() -> None:
-    """It starts a law's text at the decree header ("中华人民共和国主席令", "第十九号") under
-    the law's title and date, and reads "国家主席 习近平" over the decree's date as the
-    decree's signature, so the articles of the law stay in the same item."""
-    text = page(
-        RIVER_REPORT,
-        "中华人民共和国乡村公路法",
-        "(二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过)",
-        "中华人民共和国主席令",
-        "第十九号",
-        "《中华人民共和国乡村公路法》已由全国人民代表大会常务委员会通过,现予公布。",
-        "中华人民共和国主席 习近平",
-        "2018年12月29日",
-        "第一条 为了加强乡村公路的建设和养护,制定本法。",
-        "第二条 本法自2019年7月1日起施行。",
-    )
-    river, law = items(text)
-    assert river.paragraphs[-1] == P[11]
-    assert law.title == "中华人民共和国乡村公路法"
-    assert law.subtitle.startswith("(二〇一八年")
-    assert law.paragraphs[0].startswith("中华人民共和国主席令第十九号《")
-    assert law.paragraphs[-1] == "第二条 本法自2019年7月1日起施行。"
-
-
 def test_a_notice_keeps_its_issuing_body_and_date() -> None:
     """It keeps the issuing body and the date under "特此公告。" as the notice's last lines,
     instead of dropping the date as a page date and heading the next item with the body."""
@@ -732,25 +623,6 @@ def test_the_first_headline_after_an_editors_note_is_a_subhead() -> None:
     assert feature.paragraphs[-1] == LONG_PARA + P[4]
 
 
-def test_a_short_title_over_a_dated_caption_is_a_photo() -> None:
-    """It lists a short title over a one-paragraph caption that opens on the time ("春节
-    过后,…"), followed by the next headline, as a photo item even with no credit, and
-    keeps a section of more text as a subhead."""
-    caption = "春节过后,青柳县人才市场迎来求职高峰,吸引众多求职者前来应聘。"
-    text = page(
-        article("河湾村的新年", LONG_STRETCH[:3]),
-        "新春招聘忙",
-        caption,
-        article("青柳中学举办科技节", [P[4], P[5]]),
-    )
-    village, photo, school = items(text)
-    assert (photo.title, photo.paragraphs) == ("新春招聘忙", (caption,))
-    assert (village.paragraphs[-1], school.paragraphs) == (LONG_STRETCH[2], (P[4], P[5]))
-    text = page(article("河湾村的新年", LONG_STRETCH[:3]), "新春招聘忙", caption, P[4])
-    (one,) = items(text)
-    assert one.section_heads == ("新春招聘忙",)
-
-
 def test_boxed_summary_points_under_a_headline_are_text() -> None:
     """It reads boxed summary points ("■原则上…不低于20%") under a headline as the
     article's text, not as a headline of their own."""
@@ -785,22 +657,6 @@ def test_lines_of_a_data_box_do_not_start_an_item() -> None:
         (one,) = items(text)
         assert one.title == "帮更多外来工融入城市"
         assert one.paragraphs[-1] == P[6]
-
-
-def test_a_promotion_couplet_at_a_storys_foot_stays_with_the_story() -> None:
-    """It keeps a couplet promotion printed between a story's end and the next headline
-    ("看青柳视频 品百味人生") as the story's last line, not as the next headline's kicker,
-    while a couplet title over a subtitle or over text stays a title."""
-    promo = "看青柳视频 品百味人生"
-    text = page(article("河湾村的新年", [P[0], P[1]]), "本版制图:王明", promo, RIVER_REPORT)
-    village, river = items(text)
-    assert village.paragraphs[-1].endswith(promo)
-    assert (river.kicker, river.title) == ("", "河道治理见成效")
-    text = page(
-        article("河湾村的新年", [P[0], P[1]]), "下更大气力 谋更大进展", "——写在治理五周年", P[2]
-    )
-    _village, essay = items(text)
-    assert (essay.title, essay.subtitle) == ("下更大气力 谋更大进展", "——写在治理五周年")
 
 
 def test_further_reading_stays_with_the_story_whatever_its_words() -> None:
@@ -840,16 +696,6 @@ def test_a_notice_signed_and_dated_on_one_line_keeps_it() -> None:
     river, notice = items(text)
     assert notice.paragraphs[-1].split() == signed.split()
     assert river.paragraphs[-1] == P[11]
-
-
-def test_a_team_of_photographers_closes_the_whole_photo_feature() -> None:
-    """It keeps a photo feature's text together when its credit names a team of
-    photographers, instead of splitting the last paragraph off as a photo of its own."""
-    credit = "王 明 李 强 张守向 赵 红 孙海洋 周 岚摄影报道"
-    text = page(article("冰天雪地也是金山银山(大美中国)", list(P[:5])), credit, RIVER_REPORT)
-    feature, river = items(text)
-    assert feature.paragraphs[:5] == tuple(P[:5])
-    assert river.title == "河道治理见成效"
 
 
 def test_the_lead_under_a_full_headline_is_text() -> None:

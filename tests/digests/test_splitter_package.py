@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from digests.model import Article
 from digests.splitter import split_text
-from tests.builders.pages import LONG_PARA, PARAS, article, page, profile_options
+from tests.builders.pages import PARAS, article, page, profile_options
 
 P = PARAS
 
@@ -138,35 +138,6 @@ def test_a_title_that_reads_as_names_over_the_author_line_is_a_title() -> None:
     assert found[0].paragraphs[:2] == (P[0], P[1])
 
 
-def test_a_collection_of_signed_pieces_ends_at_an_unsigned_headline() -> None:
-    """It reads "青柳来论" after a cartoon's credit as the label of a collection, not as the
-    cartoonist's name, keeps the signed pieces under it as one item, and starts a new
-    item at the first headline that no writer's line follows."""
-    text = page(
-        "图片报道",
-        P[0],
-        "这正是:",
-        "春风进小巷,",
-        "笑声满院墙。",
-        "勾 犇图  羽 生文",
-        "青柳来论",
-        "小巷治理也需精细活",
-        "北京朝阳 施 芳",
-        P[1],
-        P[2],
-        "多把群众请进议事厅",
-        "河南洛阳 邓德洪",
-        P[3],
-        "城里安了家,就在这过年",
-        P[4],
-        P[5],
-    )
-    found = [a for p in split_text(text, profile_options()) for a in p.articles]
-    assert [a.title for a in found] == ["图片报道", "青柳来论", "城里安了家,就在这过年"]
-    assert found[1].paragraphs[-1] == P[3]
-    assert found[2].paragraphs == (P[4], P[5])
-
-
 def test_interviews_each_closed_by_a_compiled_note_make_one_package() -> None:
     """It keeps a page of voices, each piece closed by "(本报记者 …采访整理)", as the one
     package the paper lists, instead of an item per voice."""
@@ -184,31 +155,6 @@ def test_interviews_each_closed_by_a_compiled_note_make_one_package() -> None:
     found = [a for p in split_text(text, profile_options()) for a in p.articles]
     assert [a.title for a in found] == ["相约春天的盛会"]
     assert found[0].paragraphs[-1] == "(本报记者 刘洋采访整理)"
-
-
-def test_pieces_whose_headings_echo_the_first_make_one_package() -> None:
-    """It keeps pieces headed "奔群众去 | …", "抓落实去 | …" with the package whose headline
-    block also holds the first piece's heading ("到村里去 | …"), and moves that heading
-    into the text, even after a long first piece."""
-    long_piece = [LONG_PARA + P[i] for i in range(7)]  # some 700 characters
-    text = page(
-        "过节,这些干部没闲着",
-        "到村里去",
-        "探民生冷暖、谋振兴思路,年轻人想回乡创业",
-        *long_piece,
-        "奔群众去",
-        "聊变化、提建议,大家你一言我一语",
-        P[8],
-        P[9],
-        "抓落实去",
-        "除夕夜社区巡逻,把工作做细做实",
-        P[10],
-        P[11],
-    )
-    (package,) = [a for p in split_text(text, profile_options()) for a in p.articles]
-    assert (package.title, package.subtitle) == ("过节,这些干部没闲着", "")
-    assert package.paragraphs[-1] == P[11]
-    assert "到村里去" in package.section_heads or package.paragraphs[0].startswith("到村里去")
 
 
 def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
@@ -231,26 +177,6 @@ def test_a_collections_pieces_keep_their_signers_in_the_text() -> None:
     assert "陈娜娅" in voices.paragraphs
     assert voices.byline == "陈万钧"
     assert river.byline == "记者 郑远"
-
-
-def test_a_package_of_dashed_pieces_keeps_its_own_title() -> None:
-    """It reads a package whose first piece's heading ("贵州,射电望远镜—— | “…”") came out
-    under the package's title as titled by the package, when later pieces are headed the
-    same way, and moves that heading into the text."""
-    text = page(
-        "坚守科技一线的人们",
-        "贵州,射电望远镜——",
-        "“保障望远镜的正常运行”",
-        P[0],
-        P[1],
-        "海南,南繁育种基地——",
-        "“我们都是把一年当作两年用”",
-        P[2],
-        P[3],
-    )
-    (package,) = [a for p in split_text(text, profile_options()) for a in p.articles]
-    assert (package.kicker, package.title, package.subtitle) == ("", "坚守科技一线的人们", "")
-    assert package.paragraphs[-1] == P[3]
 
 
 def test_a_round_up_by_compass_points_stays_one_article() -> None:
