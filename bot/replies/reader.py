@@ -23,6 +23,7 @@ from bot.replies.base import (
 )
 from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
 from digests.digest import (
+    MAX_TITLE_CHARS,
     DigestOptions,
     article_command,
     build_digest,
@@ -100,10 +101,16 @@ def _where(ctx: Ctx, s: StoredArticle) -> str:
 
 
 def _listed(ctx: Ctx, n: int, title: str, where: str, article_id: str, extra: str = "") -> Chunk:
+    """One item of a list; a broken archive line's huge title or id is cut (the number
+    button still opens it), so one item never fills a message."""
+    title = _short(title, MAX_TITLE_CHARS)
+    command = article_command(article_id)
+    command = command if len(command) <= 64 else ""
     head = line(f"{n}. {title}", bold=True)
-    parts = [head.html, f"{line(where).html} {article_command(article_id)}"]
-    texts = [head.text, f"{where} {article_command(article_id)}"]
+    parts = [head.html, f"{line(where).html} {command}".rstrip()]
+    texts = [head.text, f"{where} {command}".rstrip()]
     if extra:
+        extra = _short(extra, 3 * MAX_TITLE_CHARS)
         parts.append(line(extra).html)
         texts.append(extra)
     return Chunk("\n".join(parts), "\n".join(texts))

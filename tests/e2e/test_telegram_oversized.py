@@ -43,6 +43,11 @@ async def test_today_preview_and_push_fit_despite_an_oversized_item(bot: Running
     assert _units(text) <= MAX_TEXT_UTF16
     note, digest = await bot.say(ADMIN, "/preview", count=2)
     assert "预览" in note.params["text"] and "另一篇正常文章" in digest.params["text"]
+    for ask in ("/search 正文", "/headline 长长长长", "/headlines", "/section 要闻"):
+        (found,) = await bot.say(READER, ask)
+        # One short list in one message: the huge title is cut, not sent over pages.
+        assert "抱歉" not in found.params["text"], ask
+        assert "1. " in found.params["text"] and _units(found.params["text"]) <= 2000, ask
     (started,) = await bot.say(ADMIN, "/push now")
     assert "待发送" in started.params["text"]
     (pushed,) = await bot.api.await_for("sendMessage", chat_id=SUBSCRIBER, timeout=20)
