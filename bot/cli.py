@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "split": "bot.cli_split:run_split",
     "summarize": "bot.cli_summarize:run_summarize",
     "ingest": "bot.cli_archive:run_ingest",
+    "fetch": "bot.cli_fetch:run_fetch",
     "import": "bot.cli_archive:run_import",
     "search": "bot.cli_archive:run_search",
     "headline": "bot.cli_archive:run_headline",
@@ -81,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--date", help="issue date, YYYY-MM-DD (default: from the page header)")
     p.add_argument("--newspaper", help="newspaper name (default: from config)")
+
+    p = sub.add_parser("fetch", help="fetch an issue from its e-paper site and ingest it")
+    p.add_argument("url", metavar="URL", help="the e-paper's address (e.g. its paperindex.htm)")
+    p.add_argument("--date", help="issue date, YYYY-MM-DD (default: the site's latest)")
+    p.add_argument("--newspaper", help="newspaper name (default: the one configured for URL)")
 
     p = sub.add_parser("import", help="bulk-load an archive of JSON lines (.jsonl or .jsonl.gz)")
     p.add_argument("path", metavar="PATH")
