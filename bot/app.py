@@ -99,6 +99,9 @@ async def _post_init(app: BotApp) -> None:
 
         await install_push(app, services)
         state.push_installed = True
+        from bot.fetch import install_fetch
+
+        await install_fetch(app, services, responder)  # only the lease holder fetches
     except BaseException:
         services.close()
         state.services = None

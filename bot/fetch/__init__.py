@@ -1,0 +1,37 @@
+"""Fetching issues from e-paper sites: the polite client, the crawl, the store and the
+schedule. :func:`install_fetch` is the one hook the Application's post_init calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+
+async def install_fetch(application: Any, services: Any, responder: Any) -> None:
+    """Schedule the daily fetch of every paper with a ``fetch_url`` (none: nothing)."""
+    from bot.fetch.notify import editors_teller
+    from bot.fetch.plans import fetch_options, fetch_plans
+    from bot.fetch.schedule import FetchSchedule
+    from bot.fetch.service import FetchResult, fetch_and_ingest
+
+    settings = services.settings
+    plans = fetch_plans(settings.config_dir)
+    if not plans or application.job_queue is None:
+        return
+    options = fetch_options(settings.config_dir)
+
+    async def run(plan: Any, day: dt.date) -> FetchResult:
+        return await fetch_and_ingest(
+            plan.url,
+            archive=services.archive,
+            settings=settings,
+            newspaper=plan.newspaper,
+            date=day,
+            options=options,
+            segmenter=responder.segmenter(),
+        )
+
+    schedule = FetchSchedule(
+        application.job_queue, run, editors_teller(responder), settings.timezone
+    )
+    schedule.install(plans)

@@ -1,0 +1,114 @@
+"""The scheduled fetch: each configured paper at its ``fetch_at``, retried every
+``fetch_retry_every`` until ``fetch_until`` while it fails, as PTB JobQueue jobs (APScheduler
+3, never a scheduler of its own). Every fault gets one line to the editors, naming the
+next try; a fetched issue gets the preview an upload gets.
+
+The clock and the work are injected, so a test drives the real jobs on a virtual clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.fetch.plans import FetchPlan
+from bot.fetch.service import FetchResult
+from digests.errors import PaperboyError
+
+log = logging.getLogger(__name__)
+JOB_PREFIX = "paperboy-fetch "
+
+Run = Callable[[FetchPlan, dt.date], Awaitable[FetchResult]]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one try came to, for the editors: a result, or a fault and the next try."""
+
+    plan: FetchPlan
+    day: dt.date
+    result: FetchResult | None = None
+    fault: str = ""
+    next_try: dt.datetime | None = None
+
+
+Tell = Callable[[Any, Outcome], Awaitable[None]]
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class FetchSchedule:
+    """One daily job per paper; a failed try books the next one with ``run_once``."""
+
+    def __init__(
+        self,
+        queue: Any,
+        run: Run,
+        tell: Tell,
+        timezone: str,
+        now: Callable[[], dt.datetime] = _utcnow,
+    ) -> None:
+        from bot.push.schedule import zone
+
+        self.queue = queue
+        self.run = run
+        self.tell = tell
+        self.tz = zone(timezone)
+        self.now = now
+
+    def install(self, plans: tuple[FetchPlan, ...]) -> None:
+        for plan in plans:
+            window = dt.datetime.combine(dt.date.min, plan.until) - dt.datetime.combine(
+                dt.date.min, plan.at
+            )
+            self.queue.run_daily(
+                self._daily,
+                plan.at.replace(tzinfo=self.tz),
+                name=JOB_PREFIX + plan.newspaper,
+                data=plan,
+                # A process that was down at fetch_at still fetches when it comes back.
+                job_kwargs={
+                    "misfire_grace_time": max(int(window.total_seconds()), 60),
+                    "coalesce": True,
+                },
+            )
+
+    def next_try(self, plan: FetchPlan, day: dt.date) -> dt.datetime | None:
+        """Now plus the retry interval, when that is still before the paper's fetch_until."""
+        at = self.now() + plan.retry_every
+        last = dt.datetime.combine(day, plan.until, tzinfo=self.tz)
+        return at if at <= last else None
+
+    async def _daily(self, context: Any) -> None:
+        plan: FetchPlan = context.job.data
+        await self.attempt(context, plan, self.now().astimezone(self.tz).date())
+
+    async def _retry(self, context: Any) -> None:
+        plan, day = context.job.data
+        await self.attempt(context, plan, day)
+
+    async def attempt(self, context: Any, plan: FetchPlan, day: dt.date) -> Outcome:
+        """One try; a fault books the next one (if there is time left today)."""
+        try:
+            outcome = Outcome(plan, day, result=await self.run(plan, day))
+        except PaperboyError as e:
+            outcome = self._fault(plan, day, str(e))
+        except Exception as e:  # a bug must not end the day's tries: log it, retry
+            log.exception("scheduled fetch of %s failed", plan.newspaper)
+            outcome = self._fault(plan, day, f"internal error: {type(e).__name__}: {e}")
+        await self.tell(context, outcome)
+        return outcome
+
+    def _fault(self, plan: FetchPlan, day: dt.date, fault: str) -> Outcome:
+        nxt = self.next_try(plan, day)
+        if nxt is not None:
+            self.queue.run_once(
+                self._retry, nxt, name=f"{JOB_PREFIX}{plan.newspaper} retry", data=(plan, day)
+            )
+        log.warning("fetch of %s %s failed: %s", plan.newspaper, day, fault)
+        return Outcome(plan, day, fault=fault.splitlines()[0] if fault else "?", next_try=nxt)
