@@ -3,12 +3,15 @@ issue, or one line naming the fault and the next try."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from bot.fetch.schedule import Outcome, Tell
 from bot.render import line
 from bot.replies import Responder
 from bot.replies.base import Reply, Who, reply
+
+log = logging.getLogger(__name__)
 
 
 def outcome_reply(responder: Responder, outcome: Outcome) -> Reply:
@@ -45,10 +48,15 @@ def editors_teller(responder: Responder) -> Tell:
     """Send each outcome to every editor (PAPERBOY_ADMINS) through the job's bot."""
 
     async def tell(context: Any, outcome: Outcome) -> None:
+        from telegram.error import TelegramError
+
         from bot.handlers.telegram import send_reply
 
         answer = outcome_reply(responder, outcome)
         for admin in sorted(responder.services.settings.admins):
-            await send_reply(context, admin, answer)
+            try:
+                await send_reply(context, admin, answer)
+            except TelegramError as e:  # an editor who never opened the chat: tell the rest
+                log.warning("cannot tell editor %s about the fetch: %s", admin, e)
 
     return tell

@@ -1,0 +1,83 @@
+"""The scheduled fetch inside the real bot: its job is booked by ``serve``'s wiring, and
+when it runs the editors get the preview, or one line naming the fault and the next try,
+through the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import build_application, run_application
+from bot.ingest import today_in
+from bot.settings import load_settings
+from tests.bot.fetch.conftest import FAST
+from tests.bot.fetch.server import Site, serve
+from tests.builders.epaper import demo_issue, founder_classic
+from tests.conftest import REPO
+from tests.e2e.conftest import ADMIN
+from tests.fake_bot_api import FakeBotApi
+
+
+@pytest.fixture
+async def fetching_bot(
+    api: FakeBotApi, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[tuple[Any, Site]]:
+    today = today_in("Asia/Shanghai")  # the daily job fetches today's issue
+    with serve(founder_classic(demo_issue(today))) as site:
+        config = tmp_path / "config"
+        shutil.copytree(REPO / "config", config)
+        toml = config / "paperboy.toml"
+        toml.write_text(toml.read_text("utf-8").split("[fetch]", 1)[0] + FAST, "utf-8")
+        text = (
+            (config / "newspapers.toml")
+            .read_text("utf-8")
+            .replace('slug = "dtrb"', f'slug = "dtrb"\nfetch_url = "{site.url("/paperindex.htm")}"')
+        )
+        (config / "newspapers.toml").write_text(text, "utf-8")
+        monkeypatch.setenv("PAPERBOY_CONFIG_DIR", str(config))
+        monkeypatch.setenv("PAPERBOY_TELEGRAM_TOKEN", api.token)
+        monkeypatch.setenv("PAPERBOY_TELEGRAM_BASE_URL", api.base_url)
+        monkeypatch.setenv("PAPERBOY_ADMINS", str(ADMIN))
+        monkeypatch.delenv("PAPERBOY_TELEGRAM_WEBHOOK_URL", raising=False)
+        app = build_application(load_settings())
+        stop = asyncio.Event()
+        task = asyncio.create_task(run_application(app, stop))
+        await api.await_for("deleteWebhook", timeout=30)
+        try:
+            yield app, site
+        finally:
+            stop.set()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(task, 30)
+
+
+def fetch_job(app: Any) -> Any:
+    (job,) = [j for j in app.job_queue.jobs() if j.name == "paperboy-fetch 大同日报"]
+    return job
+
+
+async def test_the_editors_get_the_preview_or_one_line(
+    fetching_bot: tuple[Any, Site], api: FakeBotApi
+) -> None:
+    app, site = fetching_bot
+    mark = api.mark()
+    api.send_text(ADMIN, "/start")  # the bot may write to an editor who opened the chat
+    await api.await_for("sendMessage", chat_id=ADMIN, since=mark, timeout=30)
+    job = fetch_job(app)
+    mark = api.mark()
+    await job.run(app)
+    (preview,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark, timeout=30)
+    text = str(preview.params["text"])
+    assert "已发布《大同日报》" in text and "乡村公路通到家门口" in text
+    site.resources.clear()
+    mark = api.mark()
+    await job.run(app)
+    (fault,) = await api.await_for("sendMessage", chat_id=ADMIN, since=mark, timeout=30)
+    line = str(fault.params["text"])
+    assert line.startswith("自动抓取《大同日报》") and "重试" in line and "\n" not in line
