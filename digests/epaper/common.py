@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urljoin, urlsplit
 
 from digests.epaper.html import Document, Node
-from digests.epaper.model import ArticleLink, PageLink
+from digests.epaper.model import ArticleLink, PageLink, PageView, System
 
 # 第01版：要闻 / 第 1 版 要闻 / 01版:要闻 / A1版：要闻 / A01：要闻
 _LABEL = re.compile(r"^\s*第?\s*([A-Za-z]?\s*\d{1,3})\s*(?:版|面)?\s*[:：\s]\s*(.*)$")
@@ -155,3 +155,33 @@ def clean_paragraphs(texts: Sequence[str]) -> tuple[str, ...]:
 def first_text(doc: Document, match: Callable[[Node], bool]) -> str:
     node = doc.root.find(match)
     return node.text().replace("\n", " ").strip() if node is not None else ""
+
+
+def link_paths(doc: Document) -> list[tuple[Node, str]]:
+    """Every link and image-map area with the path its href names (no query string)."""
+    return [(a, "/" + a.get("href").split("?", 1)[0].strip()) for a in links(doc, ("a", "area"))]
+
+
+def page_view(
+    doc: Document,
+    url: str,
+    system: System,
+    is_page: Callable[[str], bool],
+    is_article: Callable[[str], bool],
+    first_by_default: bool = False,
+) -> PageView:
+    """What a page of ``system`` lists; ``first_by_default``: a page that is not in its
+    own page list (an issue's index) shows the first page."""
+    pages = page_list(doc, url, is_page)
+    current = current_page(pages, url)
+    if current is None and pages and first_by_default:
+        current = 0
+    return PageView(
+        system=system,
+        url=url,
+        date=date_in_url(url),
+        pages=pages,
+        current=current,
+        pdf_url=pdf_for(doc, url, pages, current),
+        articles=article_links(doc, url, is_article),
+    )

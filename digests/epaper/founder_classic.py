@@ -30,27 +30,16 @@ def is_article(path: str) -> bool:
 def evidence(doc: Document) -> int:
     """How much of the page looks like Founder classic (0: none)."""
     score = 0
-    for a in common.links(doc, ("a", "area")):
-        href = a.get("href").split("?", 1)[0]
-        score += 2 if a.get("id") == "pageLink" and href.lower().endswith(".htm") else 0
-        score += 1 if is_article("/" + href) else 0
+    for a, path in common.link_paths(doc):
+        score += 2 if a.get("id") == "pageLink" and path.lower().endswith(".htm") else 0
+        score += 1 if is_article(path) else 0
     score += 3 * sum(1 for n in doc.root.iter() if n.tag.startswith("founder-"))
     score += 3 * sum(1 for c in doc.comments if "enpproperty" in c)
     return score
 
 
 def read_page(doc: Document, url: str) -> PageView:
-    pages = common.page_list(doc, url, is_page)
-    current = common.current_page(pages, url)
-    return PageView(
-        system="founder_classic",
-        url=url,
-        date=common.date_in_url(url),
-        pages=pages,
-        current=current,
-        pdf_url=common.pdf_for(doc, url, pages, current),
-        articles=common.article_links(doc, url, is_article),
-    )
+    return common.page_view(doc, url, "founder_classic", is_page, is_article)
 
 
 def _properties(doc: Document) -> dict[str, str]:

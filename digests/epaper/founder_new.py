@@ -28,26 +28,15 @@ def is_article(path: str) -> bool:
 
 def evidence(doc: Document) -> int:
     score = 0
-    for a in common.links(doc, ("a", "area")):
-        path = "/" + a.get("href").split("?", 1)[0]
-        score += 2 if is_page(path) and path.lower().endswith(".html") else 0
+    for _, path in common.link_paths(doc):
+        score += 2 if is_page(path) else 0
         score += 1 if is_article(path) else 0
         score += 2 if "/attachement/" in path.lower() else 0
     return score
 
 
 def read_page(doc: Document, url: str) -> PageView:
-    pages = common.page_list(doc, url, is_page)
-    current = common.current_page(pages, url)
-    return PageView(
-        system="founder_new",
-        url=url,
-        date=common.date_in_url(url),
-        pages=pages,
-        current=current,
-        pdf_url=common.pdf_for(doc, url, pages, current),
-        articles=common.article_links(doc, url, is_article),
-    )
+    return common.page_view(doc, url, "founder_new", is_page, is_article)
 
 
 def headline_parts(box: Node, title_tag: str) -> tuple[str, str, str]:

@@ -27,8 +27,7 @@ def is_article(path: str) -> bool:
 
 def evidence(doc: Document) -> int:
     score = 0
-    for a in common.links(doc, ("a", "area")):
-        path = "/" + a.get("href").split("?", 1)[0]
+    for _, path in common.link_paths(doc):
         score += 2 if is_page(path) else 0
         score += 1 if is_article(path) else 0
     score += 3 * sum(1 for n in doc.root.iter() if n.has_class("detConTit"))
@@ -36,19 +35,8 @@ def evidence(doc: Document) -> int:
 
 
 def read_page(doc: Document, url: str) -> PageView:
-    pages = common.page_list(doc, url, is_page)
-    current = common.current_page(pages, url)
-    if current is None and pages and common.path_of(url).endswith("/index.shtml"):
-        current = 0  # the index shows its first page
-    return PageView(
-        system="shtml",
-        url=url,
-        date=common.date_in_url(url),
-        pages=pages,
-        current=current,
-        pdf_url=common.pdf_for(doc, url, pages, current),
-        articles=common.article_links(doc, url, is_article),
-    )
+    # The index.shtml shows its first page.
+    return common.page_view(doc, url, "shtml", is_page, is_article, first_by_default=True)
 
 
 def read_article(doc: Document) -> ArticleView:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,9 @@ def api() -> Iterator[FakeBotApi]:
         yield server
 
 
-@pytest.fixture
-async def bot(
-    api: FakeBotApi, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[Running]:
+@asynccontextmanager
+async def running_app(api: FakeBotApi, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+    """The bot as ``serve`` runs it, against ``api``, until the block ends."""
     monkeypatch.setenv("PAPERBOY_TELEGRAM_TOKEN", api.token)
     monkeypatch.setenv("PAPERBOY_TELEGRAM_BASE_URL", api.base_url)
     monkeypatch.setenv("PAPERBOY_ADMINS", str(ADMIN))
@@ -67,8 +67,16 @@ async def bot(
     task = asyncio.create_task(run_application(app, stop))
     await api.await_for("deleteWebhook", timeout=30)  # polling starts right after
     try:
-        yield Running(api, app)
+        yield app
     finally:
         stop.set()
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(task, 30)
+
+
+@pytest.fixture
+async def bot(
+    api: FakeBotApi, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Running]:
+    async with running_app(api, monkeypatch) as app:
+        yield Running(api, app)

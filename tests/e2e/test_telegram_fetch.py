@@ -4,23 +4,17 @@ through the fake Bot API."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import build_application, run_application
 from bot.ingest import today_in
-from bot.settings import load_settings
-from tests.bot.fetch.conftest import FAST
+from tests.bot.fetch.conftest import fast_config
 from tests.bot.fetch.server import Site, serve
 from tests.builders.epaper import demo_issue, founder_classic
-from tests.conftest import REPO
-from tests.e2e.conftest import ADMIN
+from tests.e2e.conftest import ADMIN, running_app
 from tests.fake_bot_api import FakeBotApi
 
 
@@ -30,31 +24,13 @@ async def fetching_bot(
 ) -> AsyncIterator[tuple[Any, Site]]:
     today = today_in("Asia/Shanghai")  # the daily job fetches today's issue
     with serve(founder_classic(demo_issue(today))) as site:
-        config = tmp_path / "config"
-        shutil.copytree(REPO / "config", config)
-        toml = config / "paperboy.toml"
-        toml.write_text(toml.read_text("utf-8").split("[fetch]", 1)[0] + FAST, "utf-8")
-        text = (
-            (config / "newspapers.toml")
-            .read_text("utf-8")
-            .replace('slug = "dtrb"', f'slug = "dtrb"\nfetch_url = "{site.url("/paperindex.htm")}"')
+        papers = fast_config(tmp_path, monkeypatch) / "newspapers.toml"
+        text = papers.read_text("utf-8").replace(
+            'slug = "dtrb"', f'slug = "dtrb"\nfetch_url = "{site.url("/paperindex.htm")}"'
         )
-        (config / "newspapers.toml").write_text(text, "utf-8")
-        monkeypatch.setenv("PAPERBOY_CONFIG_DIR", str(config))
-        monkeypatch.setenv("PAPERBOY_TELEGRAM_TOKEN", api.token)
-        monkeypatch.setenv("PAPERBOY_TELEGRAM_BASE_URL", api.base_url)
-        monkeypatch.setenv("PAPERBOY_ADMINS", str(ADMIN))
-        monkeypatch.delenv("PAPERBOY_TELEGRAM_WEBHOOK_URL", raising=False)
-        app = build_application(load_settings())
-        stop = asyncio.Event()
-        task = asyncio.create_task(run_application(app, stop))
-        await api.await_for("deleteWebhook", timeout=30)
-        try:
+        papers.write_text(text, "utf-8")
+        async with running_app(api, monkeypatch) as app:
             yield app, site
-        finally:
-            stop.set()
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait_for(task, 30)
 
 
 def fetch_job(app: Any) -> Any:

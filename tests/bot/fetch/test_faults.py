@@ -6,35 +6,19 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from bot.fetch.client import FetchError, FetchOptions
 from bot.fetch.service import FetchResult, fetch_and_ingest
-from bot.settings import Settings, load_settings
-from digests.archive import SqlArchive, open_archive
+from bot.settings import Settings
+from digests.archive import SqlArchive
 from tests.bot.fetch.server import Site, serve
 from tests.builders.epaper import Resource, demo_issue, founder_classic, founder_new
 
 FAST = FetchOptions(timeout_s=0.5, retries=1, backoff_s=0.0, delay_s=0.0)
 CLASSIC = "/paperindex.htm"
 NEW = "/pc/layout/202403/08/node_01.html"
-
-
-@pytest.fixture
-def settings(config_dir: Path) -> Settings:
-    s = load_settings()
-    s.data_dir.mkdir(parents=True, exist_ok=True)
-    return s
-
-
-@pytest.fixture
-def archive(settings: Settings) -> Iterator[SqlArchive]:
-    a = open_archive("", settings.sqlite_path, config_dir=settings.config_dir)
-    yield a
-    a.close()
 
 
 def fetch(

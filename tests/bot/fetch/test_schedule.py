@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,8 +15,8 @@ from bot.fetch.client import FetchOptions
 from bot.fetch.plans import FetchPlan, fetch_plans
 from bot.fetch.schedule import FetchSchedule, Outcome
 from bot.fetch.service import FetchResult, fetch_and_ingest
-from bot.settings import Settings, load_settings
-from digests.archive import SqlArchive, open_archive
+from bot.settings import Settings
+from digests.archive import SqlArchive
 from digests.errors import ConfigError
 from tests.bot.fetch.server import Site, serve
 from tests.builders.epaper import demo_issue, founder_classic
@@ -33,20 +32,6 @@ class Clock:
 
     def __call__(self) -> dt.datetime:
         return self.at
-
-
-@pytest.fixture
-def settings(config_dir: Path) -> Settings:
-    s = load_settings()
-    s.data_dir.mkdir(parents=True, exist_ok=True)
-    return s
-
-
-@pytest.fixture
-def archive(settings: Settings) -> Iterator[SqlArchive]:
-    a = open_archive("", settings.sqlite_path, config_dir=settings.config_dir)
-    yield a
-    a.close()
 
 
 @pytest.fixture
