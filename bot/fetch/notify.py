@@ -51,8 +51,9 @@ def editors_teller(responder: Responder) -> Tell:
         from telegram.error import TelegramError
 
         from bot.handlers.telegram import send_reply
+        from digests.archive.front import call
 
-        answer = outcome_reply(responder, outcome)
+        answer = await call(outcome_reply, responder, outcome)  # it audits: off the loop
         for admin in sorted(responder.services.settings.admins):
             try:
                 await send_reply(context, admin, answer)
