@@ -71,6 +71,8 @@ class SearchIndex:
         if not self._seq_file.exists() and any(path.iterdir()):
             self._wipe()
         self.schema = _schema()
+        # The changes the searcher can see: read before opening, so it never claims more.
+        self.loaded = self.applied()
         self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
         analyzer = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
         self.index.register_tokenizer("ws", analyzer)
@@ -125,9 +127,11 @@ class SearchIndex:
         self.reload()
 
     def reload(self) -> None:
+        applied = self.applied()
         with contextlib.suppress(ValueError):
             self.index.reload()
         self._searcher = self.index.searcher()
+        self.loaded = applied
 
     def size_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())

@@ -129,7 +129,6 @@ class Store:
         self.index = index
         self._words_factory = words
         self._words_made: Words | None = None
-        self._seen = index.applied()
 
     @property
     def words(self) -> Words:
@@ -273,7 +272,6 @@ class Store:
         writer = self.index.writer()
         if writer is None:
             self.index.reload()
-            self._seen = self.index.applied()
             return
         try:
             last = start = self.index.applied()
@@ -291,7 +289,6 @@ class Store:
                 self.index.commit(writer, last)
             else:  # another process applied them: look at its commit
                 self.index.reload()
-            self._seen = last
         finally:
             del writer
 
@@ -322,7 +319,9 @@ class Store:
         """Before a search: bring the index up to the database if it fell behind."""
         row = self.db.one("SELECT MAX(seq) FROM changes")
         top = int(row[0]) if row and row[0] is not None else 0
-        if top > self._seen:
+        # The index, not this connection, knows what its searcher has loaded: connections
+        # of one archive share it, and another may have committed what this one never saw.
+        if top > self.index.loaded:
             self.flush_index()
 
     # -- reading -------------------------------------------------------------------------

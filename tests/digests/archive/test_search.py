@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from digests.archive import SqlArchive
 from digests.archive.base import SearchOptions
 from digests.archive.search import NOTICE_EMPTY, NOTICE_PARTIAL
+from digests.words import Segmenter
 from tests.digests.archive.conftest import article, issue, sample_issue
 
 
@@ -191,3 +193,30 @@ def test_headline_forgives_a_typo_in_a_two_character_fragment(filled: SqlArchive
     assert "phrase" in ids(filled.headline("成墙"))
     assert ids(filled.headline("灯垄"))[0] == "title"
     assert filled.headline("量子").hits == ()  # no character of it in any headline
+
+
+def test_a_new_connection_searches_what_another_archive_stored(
+    database_url: str, tmp_path: Path, segmenter: Segmenter
+) -> None:
+    """serve beside an import: a thread's connection opened after the other process
+    committed to the index still finds those articles (its shared searcher is reloaded)."""
+    import threading
+
+    from digests.archive import open_front
+
+    path = tmp_path / "archive.sqlite3"
+    front = open_front(database_url, path, words=lambda: segmenter)
+    try:
+        assert front.search("灯笼").hits == ()  # the searcher is loaded, empty
+        other = open_front(database_url, path, words=lambda: segmenter)
+        other.store_issue(
+            issue("2024-02-10", (1, "要闻", [article("new", "灯笼订单火爆", "作坊赶制灯笼。")]))
+        )
+        other.close()
+        found: list[list[str]] = []
+        worker = threading.Thread(target=lambda: found.append(ids(front.search("灯笼"))))
+        worker.start()
+        worker.join()
+        assert found == [["new"]]
+    finally:
+        front.close()
