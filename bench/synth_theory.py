@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import gzip
 import json
 import random
@@ -302,18 +303,26 @@ def split_items(path: Path, options: Any) -> list[dict[str, Any]]:
     ]
 
 
-def score(pages: list[Path], route: str, errors: bool) -> dict[str, collections.Counter[str]]:
+def score(
+    pages: list[Path], route: str, errors: bool, jobs: int = 1
+) -> dict[str, collections.Counter[str]]:
     scorer = load_scorer()
-    options = split_options(REPO / "config", "")
     totals: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for page in pages:
-        _gold, scored, _skipped = scorer.load_gold(str(page))
-        items = split_items(page / ("page.pdf" if route == "pdf" else "page.txt"), options)
-        c = scorer.score_page(scored, items)
-        totals[page.name.split("_")[0]].update(c)
-        if errors and page.name.startswith("fit") and c["tp"] < max(c["gold"], c["pred"]):
-            _explain(page, route, scored, items, scorer)
+    work = [(page, route) for page in pages]
+    with concurrent.futures.ProcessPoolExecutor(max(1, jobs)) as pool:
+        for page, (scored, items) in zip(pages, pool.map(_split_page, work), strict=True):
+            c = scorer.score_page(scored, items)
+            totals[page.name.split("_")[0]].update(c)
+            if errors and page.name.startswith("fit") and c["tp"] < max(c["gold"], c["pred"]):
+                _explain(page, route, scored, items, scorer)
     return totals
+
+
+def _split_page(job: tuple[Path, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    page, route = job
+    _gold, scored, _skipped = load_scorer().load_gold(str(page))
+    options = split_options(REPO / "config", "")
+    return scored, split_items(page / ("page.pdf" if route == "pdf" else "page.txt"), options)
 
 
 def _explain(
@@ -350,6 +359,7 @@ def main() -> None:
     ap.add_argument("--route", choices=["text", "pdf", "both"], default="both")
     ap.add_argument("--keep", type=Path, help="build the pages here and leave them")
     ap.add_argument("--from", dest="source", type=Path, help="score pages built before")
+    ap.add_argument("--jobs", type=int, default=1, help="pages split in parallel")
     ap.add_argument("--errors", action="store_true", help="show the mistakes on FIT pages")
     ap.add_argument("--check-dev", action="store_true", help="derive the dev pages' page.txt")
     args = ap.parse_args()
@@ -364,7 +374,7 @@ def main() -> None:
             pages = build(args.keep or Path(tmp), args.pages)
         routes = ["text", "pdf"] if args.route == "both" else [args.route]
         for route in routes:
-            totals = score(pages, route, args.errors)
+            totals = score(pages, route, args.errors, args.jobs)
             for cls in ("fit", "unseen"):
                 print(f"{route:4} {cls:6} {f1(totals[cls])}")
 

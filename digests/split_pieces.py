@@ -31,19 +31,21 @@ _MIN_SIMILARITY = 0.1
 
 
 def page_furniture_out(lines: Sequence[str]) -> list[str]:
-    """The lines of a page of signed essays (two author notes or more) without its photo
-    captions, credits and chart boxes: on such a page they sit wherever the PDF's text
-    order put them, inside an essay's text, and they belong to no essay.
+    """The lines of a page of signed essays without its chart boxes (an author note on the
+    page) and photo captions and credits (two notes or more): on such a page they sit
+    wherever the PDF's text order put them, inside an essay's text, and they belong to no
+    essay.
 
     Found by shape: a photographer's credit with text going on under it and the short
     line over it (the caption); a
     chart's source line ("数据来源…"), the short lines with figures over it and the short
     title over those."""
-    if sum(1 for x in lines if rules.is_author_note(x)) < _SIGNED_PAGE:
+    notes = sum(1 for x in lines if rules.is_author_note(x))
+    if not notes:
         return list(lines)
     drop: set[int] = set()
     for i, line in enumerate(lines):
-        if rules.is_photo_credit(line) and _text_goes_on(lines, i + 1):
+        if rules.is_photo_credit(line) and notes >= _SIGNED_PAGE and _text_goes_on(lines, i + 1):
             drop.add(i)
             if (
                 i > 0

@@ -130,22 +130,19 @@ def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]
     """A short headline centred over wide columns leaves the first column clear of it, so
     a vertical cut would read that column before the headline. A column of text (with
     subheads at most) that starts below something standing just to its right (a headline,
-    a byline) belongs with it: the two are cut across instead."""
+    a byline) belongs with it: the two are cut across instead. Read from the right, so a
+    headline centred over four columns gathers the two clear of it on its left."""
     merged: list[list[_Item]] = []
-    i = 0
-    while i < len(columns):
-        group = columns[i]
-        if i + 1 < len(columns) and _headless(group, body):
-            right = columns[i + 1]
+    for group in reversed(columns):
+        if merged and _headless(group, body):
+            right = merged[-1]
             x1, top = max(it.x1 for it in group), min(it.top for it in group)
-            if min(it.top for it in right) < top and any(
-                it.bottom <= top + 0.5 * body and it.x0 - x1 <= _REACH * body for it in right
-            ):
-                merged.append(group + right)
-                i += 2
+            near = min(it.x0 for it in right) - x1 <= _REACH * body
+            if near and any(it.bottom <= top + 0.5 * body and it.top < top for it in right):
+                merged[-1] = group + right
                 continue
         merged.append(group)
-        i += 1
+    merged.reverse()
     return merged
 
 

@@ -28,6 +28,9 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 _PAGE_NO = re.compile(r"第?\s*0*(\d{1,3})\s*版")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_CHART_SOURCE = "数据来源"
+_CHART_LINE = 30  # characters: where a chart's source line names it
+_CHART_CHARS = 300  # a chart box holds a title, a few figures and its credits
 
 
 def split_pdf(
@@ -82,11 +85,27 @@ def split_page(raw: RawPage, options: SplitOptions) -> Page:
         return Page(number=number, name=name, date=date)
     style = _style(blocks)
     entries, _banners = reading_order(blocks, raw.rules, style.size)
+    entries = _without_charts(entries)
     if any(is_display(b, style) for b, _ in entries):
         articles = build_articles(entries, style, options.lexicon, raw.rules)
     else:
         articles = _by_text([b for b, _ in entries], style, options)
     return Page(number=number, name=name, articles=tuple(articles), date=date)
+
+
+def _without_charts(entries: list[tuple[Block, int]]) -> list[tuple[Block, int]]:
+    """A framed chart (its title, figures, "数据来源" and maker lines) is page furniture:
+    a frame whose short text names its data source goes, whole."""
+    charts = {
+        frame
+        for b, frame in entries
+        if frame and _CHART_SOURCE in b.text.replace(" ", "")[:_CHART_LINE]
+    }
+    for frame in list(charts):
+        text = sum(b.chars for b, f in entries if f == frame)
+        if text > _CHART_CHARS:
+            charts.discard(frame)  # a boxed story that quotes its sources
+    return [(b, f) for b, f in entries if f not in charts]
 
 
 def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -> list[Article]:

@@ -34,6 +34,7 @@ _ORPHAN_CHARS = 40  # text outside any article shorter than this is page furnitu
 _GROUP_GAP = 1.2  # of the type size: a wider gap parts a headline group (a slogan above)
 _STRAY = 5.0  # of the body size: a block starting this far above its headline is stray
 _DASHES = "—–-－ "
+_SIGNED_PAGE = 2  # author notes: a page of signed essays (one is a signed piece)
 
 
 @dataclass(slots=True)
@@ -107,7 +108,14 @@ def build_articles(
             _take(r, block, frame)
             r.last = block
     _close_group(r)
-    return [_article(d) for d in r.drafts if d.paragraphs]
+    # On a page of signed essays a photo is furniture: its caption is no item of its own.
+    # A note is a block of its own, or the last paragraph of one.
+    notes = max(
+        sum(rules.is_author_note(b.text) for b, _ in entries),
+        sum(rules.is_author_note(p) for d in r.drafts for p in d.paragraphs),
+    )
+    signed = notes >= _SIGNED_PAGE
+    return [_article(d) for d in r.drafts if d.paragraphs and not (signed and d.kind == "photo")]
 
 
 def _close_group(r: _Reader, after: Block | None = None) -> None:

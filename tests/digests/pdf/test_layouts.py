@@ -346,3 +346,68 @@ def test_subheads_in_body_size_bold_type_stay_paragraphs_of_the_article() -> Non
     first, second = split(draw)
     assert first.paragraphs == (*REFORM[:3], heads[0], *REFORM[3:6], heads[1], *REFORM[6:])
     assert (first.byline, second.title) == ("周明远", "把论文写在大地上")
+
+
+def one_page(draw: Callable[[Drawer], None]) -> tuple[Article, ...]:
+    def page(d: Drawer) -> None:
+        header(d)
+        draw(d)
+
+    (only,) = split_pdf(PdfBuilder().page(page).build())
+    return only.articles
+
+
+def test_a_title_centred_over_wide_columns_gathers_the_columns_clear_of_it() -> None:
+    """A short title over the right half of a four-column article leaves two columns clear
+    of it on the left: both are read under it, so the article is one, from its start."""
+
+    def draw(d: Drawer) -> None:
+        upper_article(d)
+        d.rule(30, 460, 540)
+        d.line(320, 475, "把论文写在大地上", 24, bold=True)
+        d.line(390, 508, "孙立平", 10.5)
+        d.columns(cols((0, 1, 2, 3), 530, 800), (*SCIENCE, "（作者为某研究院研究员）"))
+
+    upper, lower = one_page(draw)
+    assert upper.paragraphs == REFORM
+    assert (lower.title, lower.byline) == ("把论文写在大地上", "孙立平")
+    assert lower.paragraphs == (*SCIENCE, "（作者为某研究院研究员）")
+
+
+def test_a_chart_box_is_no_part_of_any_article() -> None:
+    """A framed chart (title, figures, "数据来源", maker) set in an article's column is
+    page furniture: the article's text stays whole and the chart is no item."""
+
+    def draw(d: Drawer) -> None:
+        d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
+        d.line(255, 90, "周明远", 10.5)
+        d.columns([*cols((0, 1, 2), 115, 440), (423, 215, 540, 440)], REFORM)
+        d.frame(423, 112, 540, 205)
+        d.line(428, 118, "近五年新增企业（万户）", 9)
+        for i, figure in enumerate(("2019年 12.5", "2020年 13.8", "2021年 15.2")):
+            d.line(430, 136 + 14 * i, figure, 8)
+        d.line(428, 180, "数据来源：某市统计局", 7.5)
+        d.line(428, 192, "制图：王小兰", 7.5)
+
+    (only, _) = split(draw)
+    assert only.paragraphs == REFORM
+
+
+def test_a_photo_on_a_page_of_signed_essays_is_no_item() -> None:
+    """On a page of signed essays a photo's caption and credit set apart belong to no
+    essay and are no item of their own."""
+
+    def draw(d: Drawer) -> None:
+        d.line(60, 50, "以改革创新激发发展活力", 26, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.columns(cols((0, 1, 2), 110, 440), (*REFORM[:7], "（作者为某大学教授）"))
+        d.picture(423, 110, 117, 80)
+        d.line(423, 196, "图为某地科技园区一角。", 8)
+        d.line(470, 212, "本报记者 张建国摄", 8)
+
+    articles = split(draw)
+    assert [(a.kind, a.title) for a in articles] == [
+        ("article", "以改革创新激发发展活力"),
+        ("article", "把论文写在大地上"),
+    ]
+    assert articles[0].paragraphs == (*REFORM[:7], "（作者为某大学教授）")
