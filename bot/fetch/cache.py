@@ -7,9 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+KEEP_S = 8 * 24 * 3600.0  # a week of issues and a day to spare
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,11 @@ class HttpCache:
         return cached if (self.root / cached.file).is_file() and raw.get("url") == url else None
 
     def body(self, cached: Cached) -> bytes:
-        return (self.root / cached.file).read_bytes()
+        path = self.root / cached.file
+        data = path.read_bytes()
+        for used in (path, path.with_suffix(".json")):
+            os.utime(used)  # in use: keep it past the next prune
+        return data
 
     def store(self, url: str, headers: Mapping[str, str], body: bytes, charset: str | None) -> None:
         """Keep a body the server gave validators for; the write is atomic per file."""
@@ -67,6 +74,24 @@ class HttpCache:
         _write(self.root / f"{key}.body", body)
         meta = {"url": url, "etag": etag, "last_modified": modified, "charset": charset}
         _write(self.root / f"{key}.json", json.dumps(meta).encode("utf-8"))
+
+    def prune(self, keep: float = KEEP_S, now: float | None = None) -> int:
+        """Forget what was last used more than ``keep`` seconds ago: a day's PDFs are tens
+        of megabytes, and only the last few issues are ever fetched again."""
+        now = time.time() if now is None else now
+        gone = 0
+        try:
+            entries = list(self.root.iterdir())
+        except OSError:
+            return 0
+        for path in entries:
+            try:
+                if now - path.stat().st_mtime > keep:
+                    path.unlink()
+                    gone += 1
+            except OSError:
+                continue
+        return gone
 
     # -- issue fingerprints ----------------------------------------------------------------
     def fingerprint(self, newspaper: str, day: str) -> str:

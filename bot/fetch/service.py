@@ -56,6 +56,7 @@ async def fetch_and_ingest(
     """``paperboy fetch`` and the scheduled fetch: the whole issue first, then one store."""
     name = newspaper or settings.newspaper
     cache = cache_for(settings)
+    await asyncio.to_thread(cache.prune)
     async with PoliteClient(options or FetchOptions(), cache) as client:
         fetched = await fetch_issue(client, url, date)
     # The split and the summaries are CPU work: keep the event loop free meanwhile.

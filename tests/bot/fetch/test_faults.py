@@ -161,3 +161,20 @@ def test_a_dated_issue_is_found_from_the_entry_of_another_day(
         )
     assert result.date == dt.date(2024, 3, 7)
     assert archive.get_issue(dt.date(2024, 3, 7)) is not None
+
+
+def test_the_cache_forgets_what_was_not_used_for_a_week(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """Bodies kept for conditional requests do not pile up day after day."""
+    import time
+
+    from bot.fetch.service import cache_for
+
+    with serve(founder_classic(demo_issue())) as site:
+        fetch(site, CLASSIC, archive, settings)
+    cache = cache_for(settings)
+    kept = len(list(cache.root.iterdir()))
+    assert kept > 10
+    assert cache.prune(now=time.time() + 3 * 24 * 3600) == 0
+    assert cache.prune(now=time.time() + 9 * 24 * 3600) == kept
