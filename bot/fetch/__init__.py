@@ -34,4 +34,11 @@ async def install_fetch(application: Any, services: Any, responder: Any) -> None
     schedule = FetchSchedule(
         application.job_queue, run, editors_teller(responder), settings.timezone
     )
-    schedule.install(plans)
+
+    from digests.archive.front import call
+
+    def stored() -> set[str]:
+        day = schedule.today()
+        return {p.newspaper for p in plans if services.archive.get_issue(day, p.newspaper)}
+
+    schedule.install(plans, await call(stored))  # the archive is read off the loop

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from digests.errors import PaperboyError
 
 log = logging.getLogger(__name__)
 JOB_PREFIX = "paperboy-fetch "
+CATCH_UP_DELAY = dt.timedelta(seconds=5)  # after start-up, not in the middle of it
 
 Run = Callable[[FetchPlan, dt.date], Awaitable[FetchResult]]
 
@@ -61,8 +62,16 @@ class FetchSchedule:
         self.tz = zone(timezone)
         self.now = now
 
-    def install(self, plans: tuple[FetchPlan, ...]) -> None:
+    def today(self) -> dt.date:
+        return self.now().astimezone(self.tz).date()
+
+    def install(self, plans: tuple[FetchPlan, ...], stored: Collection[str] = ()) -> None:
+        """A daily job per plan; a plan inside its window now whose paper is not among
+        those with today's issue ``stored`` (a restart at 06:10) gets a try right away,
+        as the push catches up."""
         for plan in plans:
+            if plan.newspaper not in stored:
+                self._catch_up(plan)
             window = dt.datetime.combine(dt.date.min, plan.until) - dt.datetime.combine(
                 dt.date.min, plan.at
             )
@@ -78,6 +87,17 @@ class FetchSchedule:
                 },
             )
 
+    def _catch_up(self, plan: FetchPlan) -> None:
+        local = self.now().astimezone(self.tz)
+        if not plan.at <= local.time().replace(tzinfo=None) <= plan.until:
+            return
+        self.queue.run_once(
+            self._retry,
+            self.now() + CATCH_UP_DELAY,
+            name=f"{JOB_PREFIX}{plan.newspaper} catch-up",
+            data=(plan, local.date()),
+        )
+
     def next_try(self, plan: FetchPlan, day: dt.date) -> dt.datetime | None:
         """Now plus the retry interval, when that is still before the paper's fetch_until."""
         at = self.now() + plan.retry_every
@@ -86,7 +106,7 @@ class FetchSchedule:
 
     async def _daily(self, context: Any) -> None:
         plan: FetchPlan = context.job.data
-        await self.attempt(context, plan, self.now().astimezone(self.tz).date())
+        await self.attempt(context, plan, self.today())
 
     async def _retry(self, context: Any) -> None:
         plan, day = context.job.data

@@ -4,9 +4,11 @@ through the fake Bot API."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,6 +20,13 @@ from tests.e2e.conftest import ADMIN, running_app
 from tests.fake_bot_api import FakeBotApi
 
 
+def far_window() -> str:
+    """A fetch window hours away from now, so no catch-up try runs during the test."""
+    hour = dt.datetime.now(ZoneInfo("Asia/Shanghai")).hour
+    at = "23:00" if hour < 12 else "01:00"
+    return f'fetch_at = "{at}"\nfetch_until = "{at[:3]}30"'
+
+
 @pytest.fixture
 async def fetching_bot(
     api: FakeBotApi, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -26,7 +35,8 @@ async def fetching_bot(
     with serve(founder_classic(demo_issue(today))) as site:
         papers = fast_config(tmp_path, monkeypatch) / "newspapers.toml"
         text = papers.read_text("utf-8").replace(
-            'slug = "dtrb"', f'slug = "dtrb"\nfetch_url = "{site.url("/paperindex.htm")}"'
+            'slug = "dtrb"',
+            f'slug = "dtrb"\nfetch_url = "{site.url("/paperindex.htm")}"\n{far_window()}',
         )
         papers.write_text(text, "utf-8")
         async with running_app(api, monkeypatch) as app:

@@ -181,3 +181,22 @@ def test_a_fault_is_one_line_to_the_editors_with_the_next_try(
     )
     (last,) = outcome_reply(responder, Outcome(plan, DAY, fault="x")).messages
     assert "今天不再重试（截至 09:00）" in last.text and "\n" not in last.text
+
+
+async def test_a_restart_inside_the_window_fetches_at_once(
+    app: Any, archive: SqlArchive, settings: Settings
+) -> None:
+    """Started at 06:10, after fetch_at: a try is booked for right away, not tomorrow; a
+    paper whose issue of today is already stored gets none."""
+    with serve(founder_classic(demo_issue(DAY))) as site:
+        plan = FetchPlan("大同日报", site.url("/paperindex.htm"))
+        clock = Clock(dt.datetime(2024, 3, 8, 6, 10, tzinfo=TZ))
+        heard: list[Outcome] = []
+        schedule_for(app, site, archive, settings, clock, heard).install((plan,))
+        (catch_up,) = jobs(app, "catch-up")
+        assert fire_time(catch_up, clock.at) - clock.at <= dt.timedelta(seconds=10)
+        await catch_up.run(app)
+    assert heard[-1].result is not None and archive.get_issue(DAY) is not None
+    other = ApplicationBuilder().token("123:virtual").build()
+    schedule_for(other, site, archive, settings, clock, heard).install((plan,), {"大同日报"})
+    assert not jobs(other, "catch-up")
