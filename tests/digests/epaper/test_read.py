@@ -162,3 +162,30 @@ def test_the_sites_headlines_replace_the_ones_guessed_from_the_pdf() -> None:
     site = ArticleView("乡村公路通到家门口", kicker="青柳县交通建设再提速", paragraphs=body)
     art = with_headlines(guessed, [site]).articles[0]
     assert (art.kicker, art.title) == ("青柳县交通建设再提速", "乡村公路通到家门口")
+
+
+BODY = (
+    "青柳县今年新建乡村公路一百二十公里,沿线十四个村的农产品可以当天运到县城市场。",
+    "县交通局负责人介绍,新路全部按照双车道标准修建,并在急弯处加装了防护栏和反光标志。",
+)
+SITE = ArticleView("乡村公路通到家门口", author="本报记者 林小雨", paragraphs=BODY)
+
+
+def test_the_sites_text_replaces_a_pdf_article_it_covers() -> None:
+    """A byline glued to the body and paragraphs run together in the PDF: the site's
+    paragraphs and byline are taken."""
+    glued = Article(title="乡村公路", paragraphs=("本报记者林小雨" + "".join(BODY),))
+    art = with_headlines(Page(1, "要闻", (glued,)), [SITE]).articles[0]
+    assert art.paragraphs == BODY and art.byline == "本报记者 林小雨"
+
+
+def test_a_continued_or_larger_pdf_article_keeps_its_own_text() -> None:
+    """Part of an article continued on another page, or a PDF item holding more than the
+    site's article: only the headline comes from the site, nothing of the PDF is lost."""
+    part = Article(title="乡村公路", paragraphs=BODY[:1], continued_to=2)
+    more = Article(
+        title="乡村公路", paragraphs=(*BODY, "县图书馆春节期间照常开放,每天接待读者近千人次。")
+    )
+    page = with_headlines(Page(1, "要闻", (part, more)), [SITE])
+    assert [a.paragraphs for a in page.articles] == [part.paragraphs, more.paragraphs]
+    assert [a.title for a in page.articles] == ["乡村公路通到家门口"] * 2
