@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -27,11 +28,11 @@ sys.path.insert(0, str(REPO))
 from bot.fetch.cache import HttpCache  # noqa: E402
 from bot.fetch.client import FetchOptions, PoliteClient  # noqa: E402
 from bot.fetch.crawl import fetch_issue  # noqa: E402
-from bot.fetch.service import store_fetched  # noqa: E402
+from bot.fetch.service import FetchResult, store_fetched  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from digests.archive import open_archive  # noqa: E402
 from digests.words import Segmenter  # noqa: E402
-from tests.bot.fetch.server import serve  # noqa: E402
+from tests.bot.fetch.server import Site, serve  # noqa: E402
 from tests.builders.epaper import (  # noqa: E402
     FakeIssue,
     demo_issue,
@@ -49,54 +50,55 @@ def issue_of(pages: int) -> FakeIssue:
     return FakeIssue(base.date, more)
 
 
-async def crawl(url: str, cache: HttpCache) -> tuple[float, object]:
+async def crawl(url: str, cache: HttpCache) -> tuple[float, Any]:
     start = time.perf_counter()
     async with PoliteClient(OPTIONS, cache) as client:
         fetched = await fetch_issue(client, url)
     return time.perf_counter() - start, fetched
 
 
-def run(system: str, site_pages: dict, entry: str, rounds: int) -> None:  # type: ignore[type-arg]
+def timed_store(
+    fetched: Any, settings: Settings, archive: Any, cache: HttpCache, segmenter: Segmenter
+) -> tuple[float, FetchResult]:
+    start = time.perf_counter()
+    result = store_fetched(
+        fetched,
+        archive=archive,
+        settings=settings,
+        newspaper="大同日报",
+        date=None,
+        cache=cache,
+        segmenter=segmenter,
+    )
+    return time.perf_counter() - start, result
+
+
+def one_round(site: Site, entry: str, segmenter: Segmenter) -> tuple[float, int, float, float]:
+    """(crawl s, requests, store s, unchanged re-fetch s) into a fresh archive."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), config_dir=REPO / "config")
+        archive = open_archive("", settings.sqlite_path, config_dir=settings.config_dir)
+        cache = HttpCache(Path(tmp) / "fetch")
+        before = len(site.hits)
+        took, fetched = asyncio.run(crawl(site.url(entry), cache))
+        requests = len(site.hits) - before
+        stored, _ = timed_store(fetched, settings, archive, cache, segmenter)
+        again, fetched = asyncio.run(crawl(site.url(entry), cache))
+        again_store, result = timed_store(fetched, settings, archive, cache, segmenter)
+        assert result.stored is None, "an unchanged re-fetch stored again"
+        archive.close()
+    return took, requests, stored, again + again_store
+
+
+def run(system: str, site_pages: dict[str, Any], entry: str, rounds: int) -> None:
     segmenter = Segmenter.load(REPO / "config")
-    best_crawl = best_store = best_again = float("inf")
     with serve(site_pages) as site:
-        for _ in range(rounds):
-            with tempfile.TemporaryDirectory() as tmp:
-                settings = Settings(data_dir=Path(tmp), config_dir=REPO / "config")
-                archive = open_archive("", settings.sqlite_path, config_dir=settings.config_dir)
-                cache = HttpCache(Path(tmp) / "fetch")
-                before = len(site.hits)
-                took, fetched = asyncio.run(crawl(site.url(entry), cache))
-                requests = len(site.hits) - before
-                start = time.perf_counter()
-                store_fetched(
-                    fetched,
-                    archive=archive,
-                    settings=settings,  # type: ignore[arg-type]
-                    newspaper="大同日报",
-                    date=None,
-                    cache=cache,
-                    segmenter=segmenter,
-                )
-                best_store = min(best_store, time.perf_counter() - start)
-                best_crawl = min(best_crawl, took)
-                again, fetched = asyncio.run(crawl(site.url(entry), cache))
-                start = time.perf_counter()
-                result = store_fetched(
-                    fetched,
-                    archive=archive,
-                    settings=settings,  # type: ignore[arg-type]
-                    newspaper="大同日报",
-                    date=None,
-                    cache=cache,
-                    segmenter=segmenter,
-                )
-                assert result.stored is None, "an unchanged re-fetch stored again"
-                best_again = min(best_again, again + time.perf_counter() - start)
-                archive.close()
+        runs = [one_round(site, entry, segmenter) for _ in range(rounds)]
+    crawl_s, requests = min(r[0] for r in runs), runs[0][1]
     print(
-        f"{system:16s} crawl {best_crawl:6.2f} s ({requests} requests)  "
-        f"store {best_store:6.2f} s  unchanged re-fetch {best_again:6.2f} s"
+        f"{system:16s} crawl {crawl_s:6.2f} s ({requests} requests)  "
+        f"store {min(r[2] for r in runs):6.2f} s  "
+        f"unchanged re-fetch {min(r[3] for r in runs):6.2f} s"
     )
 
 

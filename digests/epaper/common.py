@@ -21,6 +21,11 @@ _DATES = (
 _SPACES = re.compile(r"\s+")
 
 
+def matcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A test of URL paths: whether ``pattern`` is found in one."""
+    return lambda path: pattern.search(path) is not None
+
+
 def page_label(text: str) -> tuple[str, str] | None:
     """(label, name) of a page-list entry ("第01版：要闻" -> ("01", "要闻")), else None."""
     flat = _SPACES.sub(" ", text).strip()

@@ -19,12 +19,8 @@ _FIELD = re.compile(r"<([a-z][\w-]*)>(.*?)</\1>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def is_page(path: str) -> bool:
-    return bool(_PAGE.search(path))
-
-
-def is_article(path: str) -> bool:
-    return bool(_ARTICLE.search(path))
+is_page = common.matcher(_PAGE)
+is_article = common.matcher(_ARTICLE)
 
 
 def evidence(doc: Document) -> int:

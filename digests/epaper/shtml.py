@@ -17,12 +17,8 @@ _PAGE = re.compile(r"/(?:v\w{1,4}|index)\.shtml$", re.I)
 _ARTICLE = re.compile(r"/\d{6,}\.shtml$", re.I)
 
 
-def is_page(path: str) -> bool:
-    return bool(_PAGE.search(path))
-
-
-def is_article(path: str) -> bool:
-    return bool(_ARTICLE.search(path))
+is_page = common.matcher(_PAGE)
+is_article = common.matcher(_ARTICLE)
 
 
 def evidence(doc: Document) -> int:
