@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.cli import open_archive_for, option_date
+from bot.i18n import DEFAULT, Messages
 from bot.settings import Settings
 from digests.archive import SqlArchive
 from digests.archive.base import SearchOptions, SearchResult
@@ -33,7 +34,12 @@ def _options(args: argparse.Namespace) -> SearchOptions:
     )
 
 
-def result_json(r: SearchResult) -> str:
+def _notice(r: SearchResult, texts: Messages) -> str:
+    """The result's notices as the CLI prints them (in the default language)."""
+    return "；".join(texts.say(DEFAULT, n) for n in r.notices)
+
+
+def result_json(r: SearchResult, texts: Messages) -> str:
     obj: dict[str, object] = {
         "query": r.query,
         "results": [
@@ -49,15 +55,15 @@ def result_json(r: SearchResult) -> str:
             for h in r.hits
         ],
     }
-    if r.notice:
-        obj["notice"] = r.notice
+    if r.notices:
+        obj["notice"] = _notice(r, texts)
     if r.partial:
         obj["partial"] = True
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _table(r: SearchResult) -> str:
-    lines = [f"{r.notice}" for _ in [0] if r.notice]
+def _table(r: SearchResult, texts: Messages) -> str:
+    lines = [_notice(r, texts)] if r.notices else []
     for n, h in enumerate(r.hits, 1):
         where = f"{h.date} 第{h.page}版" if h.page is not None else f"{h.date}"
         lines.append(f"{n:2}. {h.title}  〔{where} {h.section}〕 {h.id}")
@@ -82,6 +88,7 @@ def _run_queries(
     ask: Callable[[SqlArchive, str, SearchOptions], SearchResult],
 ) -> int:
     options = _options(args)
+    texts = Messages.load(settings.config_dir)
     queries = _queries(args.batch) if args.batch else [" ".join(args.query)]
     started = time.perf_counter()
     with open_archive_for(settings) as archive:
@@ -90,9 +97,9 @@ def _run_queries(
         for q in queries:
             r = ask(archive, q, options)
             if args.json or args.batch:
-                print(result_json(r), flush=False)
+                print(result_json(r, texts), flush=False)
             else:
-                print(_table(r))
+                print(_table(r, texts))
     sys.stdout.flush()
     if args.batch:
         print(json.dumps({"startup_s": round(startup, 3)}), file=sys.stderr)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digests.errors import ConfigError
+from digests.notes import Note
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -61,6 +62,10 @@ class Messages:
         if template is None:
             raise KeyError(f"no text {key!r}")
         return template.format(**values) if values else template
+
+    def say(self, lang: str, note: Note) -> str:
+        """A core :class:`~digests.notes.Note` as a sentence in ``lang``."""
+        return self.t(lang, note.code, **note.params)
 
     def has(self, key: str) -> bool:
         return key in self.texts[DEFAULT]

@@ -289,8 +289,7 @@ def _results(
         header.append(line(ctx.t("reader.no_results")))
         return reply(header, edit=edit)
     header.append(line(ctx.t("reader.results", n=result.total), bold=True))
-    if result.notice:
-        header.append(line(ctx.t("reader.partial") if ctx.who.language != "zh" else result.notice))
+    header += [line(ctx.texts.say(ctx.who.language, n)) for n in result.notices]
     start = page * PAGE_SIZE
     items = [_hit(ctx, i, h) for i, h in enumerate(result.hits, start + 1)]
     ids = [h.id for h in result.hits]

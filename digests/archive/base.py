@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from digests.model import Article, DeliveryState, Issue, Subscriber, SubscriberState
+from digests.notes import Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ class SearchResult:
     query: str
     hits: tuple[Hit, ...] = ()
     total: int = 0
-    notice: str = ""  # e.g. "没有同时包含所有词的文章，以下为部分匹配" when the fallback ran
+    notices: tuple[Note, ...] = ()  # e.g. search.partial when the fallback ran
     partial: bool = False
 
 

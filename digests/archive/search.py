@@ -27,12 +27,13 @@ from digests.archive.query import (
     snippet,
 )
 from digests.archive.store import ARTICLE_COLUMNS, article_from_row
+from digests.notes import note
 
-NOTICE_EMPTY = "请输入要搜索的词（汉字、字母或数字）"
-NOTICE_HEADLINE_EMPTY = "请输入标题里的几个字"
-NOTICE_PARTIAL = "没有同时包含所有词的文章，以下为部分匹配"
-NOTICE_NONE = "没有找到相关文章"
-NOTICE_LONG = f"查询太长，只用了前 {MAX_TERMS} 个词"
+NOTICE_EMPTY = note("search.empty")
+NOTICE_HEADLINE_EMPTY = note("search.headline_empty")
+NOTICE_PARTIAL = note("search.partial")
+NOTICE_NONE = note("search.none")
+NOTICE_LONG = note("search.long", n=MAX_TERMS)
 _HEADLINE_CANDIDATES = 50
 _SHORT_FRAGMENT = 3  # characters: below this, looking up by single characters is the fallback
 DEFAULT_OPTIONS = SearchOptions()
@@ -116,7 +117,7 @@ class Searching(People):
         self.catch_up()
         parsed = parse_query(query, self.words.cut, self.index.known)
         if parsed.empty:
-            return SearchResult(query, notice=NOTICE_EMPTY)
+            return SearchResult(query, notices=(NOTICE_EMPTY,))
         f = _filters(options)
         need = options.offset + options.limit
         want = need + 10 if not parsed.phrases else max(need + 10, 200)
@@ -137,12 +138,12 @@ class Searching(People):
             notices.append(NOTICE_NONE)
         elif partial:
             notices.append(NOTICE_PARTIAL)
-        return SearchResult(query, hits, len(ranked), "；".join(notices), partial and bool(hits))
+        return SearchResult(query, hits, len(ranked), tuple(notices), partial and bool(hits))
 
     def headline(self, fragment: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
         frag = compact(fragment[:MAX_QUERY_CHARS])[:200]
         if not frag:
-            return SearchResult(fragment, notice=NOTICE_HEADLINE_EMPTY)
+            return SearchResult(fragment, notices=(NOTICE_HEADLINE_EMPTY,))
         self.catch_up()
         found = self.index.headline(query_grams(frag), _filters(options), _HEADLINE_CANDIDATES)
         if not found and len(frag) <= _SHORT_FRAGMENT:
@@ -152,7 +153,7 @@ class Searching(People):
                 list(dict.fromkeys(frag)), _filters(options), _HEADLINE_CANDIDATES
             )
         if not found:
-            return SearchResult(fragment, notice=NOTICE_NONE)
+            return SearchResult(fragment, notices=(NOTICE_NONE,))
         rows = self._fetch([i for i, _, _ in found])
         top = max(s for _, s, _ in found) or 1.0
         scored: list[tuple[float, int, StoredArticle]] = []
@@ -170,4 +171,4 @@ class Searching(People):
             _hit(sa, score, sa.article.headline[:120])
             for score, sa in ranked[options.offset : options.offset + options.limit]
         )
-        return SearchResult(fragment, hits, len(ranked), "" if hits else NOTICE_NONE)
+        return SearchResult(fragment, hits, len(ranked), () if hits else (NOTICE_NONE,))

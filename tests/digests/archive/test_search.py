@@ -9,7 +9,7 @@ import pytest
 
 from digests.archive import SqlArchive
 from digests.archive.base import SearchOptions
-from digests.archive.search import NOTICE_EMPTY, NOTICE_PARTIAL
+from digests.archive.search import NOTICE_EMPTY, NOTICE_NONE, NOTICE_PARTIAL
 from digests.words import Segmenter
 from tests.digests.archive.conftest import article, issue, sample_issue
 
@@ -46,14 +46,14 @@ def test_every_word_must_match(filled: SqlArchive) -> None:
     """Several words find only the articles that have all of them."""
     r = filled.search("社区 居民")
     assert ids(r) == ["t20240209p1n2"]
-    assert not r.partial and r.notice == ""
+    assert not r.partial and r.notices == ()
 
 
 def test_no_article_with_all_words_falls_back_to_partial_matches(filled: SqlArchive) -> None:
     """When no article has every word, the best partial matches come, with a notice."""
     r = filled.search("刀削面 光伏")
     assert set(ids(r)) == {"t20240209p1n2", "t20240209p2n1"}
-    assert r.partial and r.notice == NOTICE_PARTIAL
+    assert r.partial and r.notices == (NOTICE_PARTIAL,)
 
 
 def test_title_matches_rank_above_body_matches(filled: SqlArchive) -> None:
@@ -156,14 +156,14 @@ def test_results_carry_where_printed_and_a_marked_snippet(filled: SqlArchive) ->
 def test_any_query_text_is_safe(filled: SqlArchive, query: str) -> None:
     """FTS syntax, empty, one-character, emoji, Latin and 10 kB queries never raise."""
     r = filled.search(query)
-    assert r.hits or r.notice
+    assert r.hits or r.notices
     h = filled.headline(query)
-    assert h.hits or h.notice
+    assert h.hits or h.notices
 
 
 def test_an_empty_query_says_what_to_type(filled: SqlArchive) -> None:
     """A query with no letters or digits gets a message instead of results."""
-    assert filled.search("？！…").notice == NOTICE_EMPTY
+    assert filled.search("？！…").notices == (NOTICE_EMPTY,)
 
 
 def test_headline_forgives_a_missing_or_wrong_character(filled: SqlArchive) -> None:
@@ -184,7 +184,7 @@ def test_headline_matches_kicker_and_subtitle_too(filled: SqlArchive) -> None:
 def test_search_notices_when_nothing_matches(filled: SqlArchive) -> None:
     """A word no article has gives no hits and a notice, not an error."""
     r = filled.search("量子计算机")
-    assert r.hits == () and r.notice
+    assert r.hits == () and r.notices == (NOTICE_NONE,)
 
 
 def test_headline_forgives_a_typo_in_a_two_character_fragment(filled: SqlArchive) -> None:
