@@ -24,10 +24,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot.i18n import Messages
 from bot.push.engine import EngineOptions, PushEngine, concurrency_for
 from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
 from bot.push.request import AiohttpRequest
+from bot.settings import config_dir
 from digests.archive import open_archive
 from digests.digest import DigestOptions, build_digest
 from digests.model import Article, Issue, Page, Subscriber
@@ -163,11 +165,13 @@ async def _push(
         )
         await app.initialize()
         concurrency = concurrency_for(rate)
+        texts = Messages.load(config_dir())
+        options = DigestOptions(bot_username="bench_bot")
         engine = PushEngine(
             app.bot,
             archive,
             limiter,
-            lambda i, d, lang: telegram_parts(i, d, lang),
+            lambda i, d, lang: telegram_parts(i, d, lang, texts),
             EngineOptions(paid_broadcast=paid, concurrency=concurrency),
         )
         engine.bot_username = app.bot.username
@@ -186,7 +190,7 @@ async def _push(
         "cpu": cpu,
         "sent": engine.sent_messages,
         "ledger_sent": counts.sent,
-        "parts": len(build_digest(issue, DigestOptions(bot_username="bench_bot")).messages),
+        "parts": len(telegram_parts(issue, build_digest(issue, options), "zh", texts)),
     }
 
 

@@ -227,15 +227,18 @@ def uptime(run: Run, since: int) -> tuple[float, int]:
 
 def _settled_parts(run: Run, since: int) -> int:
     """The digest's length in messages, from the ledger-independent view of the server."""
+    from bot.i18n import Messages
+    from bot.render.digest import render_digest
     from bot.services import Services
-    from bot.settings import load_settings
+    from bot.settings import config_dir, load_settings
     from digests.digest import DigestOptions, build_digest
 
     services = _with_env(run, lambda: Services.open(load_settings()))
     issue = services.archive.get_issue(None)
     services.close()
     assert issue is not None
-    return len(build_digest(issue, DigestOptions(bot_username="x")).messages)
+    digest = build_digest(issue, DigestOptions(bot_username="x"))
+    return len(render_digest(digest, Messages.load(config_dir())))
 
 
 def faults(kind: str, args: argparse.Namespace, data_dir: str) -> None:

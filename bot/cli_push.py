@@ -45,8 +45,12 @@ def _sections(issue: Issue, raw: str | None) -> tuple[str, ...]:
 def run_digest(args: argparse.Namespace, settings: Settings) -> int:
     with open_archive_for(settings) as archive:
         issue = _issue(archive, option_date(args.date, "--date"))
+    from bot.i18n import Messages
+    from bot.render.digest import render_digest
+
     digest = build_digest(issue, DigestOptions(sections=_sections(issue, args.sections)))
-    print(f"\n{RULE}\n".join(m.text for m in digest.messages))
+    messages = render_digest(digest, Messages.load(settings.config_dir))
+    print(f"\n{RULE}\n".join(m.text for m in messages))
     return 0
 
 

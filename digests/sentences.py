@@ -103,24 +103,23 @@ def _quotations(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, in order; together they give back the paragraph."""
-    paragraph = paragraph.strip()
-    if not paragraph:
-        return []
-    spans = _quotations(paragraph) if _OPENER_RE.search(paragraph) else []
+    return [p.strip() for p in sentence_pieces(paragraph) if p.strip()]
+
+
+def sentence_pieces(text: str) -> list[str]:
+    """The text cut after each sentence end, nothing dropped: joined they are ``text``."""
+    spans = _quotations(text) if _OPENER_RE.search(text) else []
     out: list[str] = []
     start = 0
-    for m in _END_RE.finditer(paragraph):
+    for m in _END_RE.finditer(text):
         end = m.end() - 1
         if spans and any(s < end < e for s, e in spans):
             continue  # inside a quotation that closes later: not a sentence end
-        piece = paragraph[start : m.end()].strip()
-        if piece:
-            out.append(piece)
+        out.append(text[start : m.end()])
         start = m.end()
-    rest = paragraph[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
+    if start < len(text):
+        out.append(text[start:])
+    return [p for p in out if p]
 
 
 def sentences(text: str) -> list[str]:

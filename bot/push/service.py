@@ -19,6 +19,7 @@ from typing import Any
 
 from telegram.ext import Application, ContextTypes, Job
 
+from bot.i18n import Messages
 from bot.push.engine import TELEGRAM, EngineOptions, PushEngine, concurrency_for
 from bot.push.limiter import PushRateLimiter
 from bot.push.render import telegram_parts
@@ -289,15 +290,9 @@ class PushService:
         )
 
 
-def _texts(settings: Any) -> Callable[..., str] | None:
-    """The bot's texts (for the buttons' labels); built-in labels when config has none."""
-    from bot.i18n import Messages
-    from digests.errors import ConfigError
-
-    try:
-        return Messages.load(settings.config_dir).t
-    except ConfigError:
-        return None
+def _texts(settings: Any) -> Messages:
+    """The bot's texts: the digest's words and the buttons' labels."""
+    return Messages.load(settings.config_dir)
 
 
 def _utcnow() -> dt.datetime:

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from bot import callbacks as cb
 from bot.ingest import IngestResult, Note
 from bot.render import Chunk, line
+from bot.render.digest import page_title
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
 
@@ -84,8 +85,7 @@ def preview(ctx: Ctx, result: IngestResult) -> Reply:
         head.append(line(ctx.t("editor.replaced")))
     chunks: list[Chunk] = [Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))]
     for page in issue.pages:
-        where = ctx.t("reader.page", n=page.number) if page.number is not None else ""
-        title = " ".join(p for p in (where, page.name) if p)
+        title = page_title(ctx.texts, ctx.who.language, page.number, page.name)
         items = [line(f"【{title}】", bold=True)]
         for a in page.articles:
             kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "

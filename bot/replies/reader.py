@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 
 from bot import callbacks as cb
 from bot.render import Chunk, line
+from bot.render.digest import render_digest, short
+from bot.render.links import COMMAND_MAX, article_command
 from bot.replies.base import (
     PAGE_SIZE,
     Button,
@@ -22,14 +24,7 @@ from bot.replies.base import (
     reply,
 )
 from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
-from digests.digest import (
-    MAX_TITLE_CHARS,
-    DigestOptions,
-    article_command,
-    build_digest,
-    counted,
-    display_title,
-)
+from digests.digest import MAX_TITLE_CHARS, DigestOptions, build_digest, counted, display_title
 from digests.model import Issue
 
 
@@ -58,21 +53,12 @@ def digest_reply(ctx: Ctx, issue: Issue, sections: tuple[str, ...]) -> Reply:
     options = DigestOptions(
         sections=sections, language=ctx.who.language, bot_username=ctx.who.bot_username
     )
-    digest = build_digest(issue, options)
-    titles = {a.id: display_title(a) for a in issue.articles}
-    msgs = []
-    for m in digest.messages:
-        buttons = [
-            (button(ctx.t("reader.full_text", title=_short(titles.get(i, i))), cb.FullText(i)),)
-            for i in m.article_ids
-            if cb.fits(cb.FullText(i))
-        ]
-        msgs.append(Message(m.html, m.text, tuple(buttons)))
-    return Reply(tuple(msgs))
-
-
-def _short(title: str, n: int = 14) -> str:
-    return title if len(title) <= n else title[: n - 1] + "…"
+    return Reply(
+        tuple(
+            Message(m.html, m.text, tuple((Button(label, data),) for label, data in m.buttons))
+            for m in render_digest(build_digest(issue, options), ctx.texts)
+        )
+    )
 
 
 def _fulltext_rows(ctx: Ctx, ids: Sequence[str]) -> tuple[tuple[Button, ...], ...]:
@@ -103,14 +89,14 @@ def _where(ctx: Ctx, s: StoredArticle) -> str:
 def _listed(ctx: Ctx, n: int, title: str, where: str, article_id: str, extra: str = "") -> Chunk:
     """One item of a list; a broken archive line's huge title or id is cut (the number
     button still opens it), so one item never fills a message."""
-    title = _short(title, MAX_TITLE_CHARS)
+    title = short(title, MAX_TITLE_CHARS)
     command = article_command(article_id)
-    command = command if len(command) <= 64 else ""
+    command = command if len(command) <= COMMAND_MAX else ""
     head = line(f"{n}. {title}", bold=True)
     parts = [head.html, f"{line(where).html} {command}".rstrip()]
     texts = [head.text, f"{where} {command}".rstrip()]
     if extra:
-        extra = _short(extra, 3 * MAX_TITLE_CHARS)
+        extra = short(extra, 3 * MAX_TITLE_CHARS)
         parts.append(line(extra).html)
         texts.append(extra)
     return Chunk("\n".join(parts), "\n".join(texts))

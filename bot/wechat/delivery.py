@@ -30,6 +30,7 @@ import httpx
 
 from bot.i18n import Messages
 from bot.push.schedule import due_subscribers, zone
+from bot.render.digest import render_digest
 from bot.services import Services
 from bot.wechat.api import (
     API_QUOTA,
@@ -164,7 +165,7 @@ class WeChatDelivery:
     def _digest_text(self, issue: Issue, sections: tuple[str, ...], language: str) -> str:
         digest = build_digest(issue, DigestOptions(sections=sections, language=language))
         label = self.texts.t(language, "wechat.read")
-        text = "\n\n".join(m.text for m in digest.messages)
+        text = "\n\n".join(m.text for m in render_digest(digest, self.texts))
         return linkify(text, self.api.settings.link_base, label)
 
     async def _custom(self, key: str, row: Delivery, parts: Sequence[str]) -> str:

@@ -1,232 +1,68 @@
-"""The digest builder: an issue plus preferences gives the messages a reader gets."""
+"""The digest as structure: an issue plus preferences gives the items a reader gets."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 
-from digests.digest import (
-    TELEGRAM_LIMIT,
-    DigestOptions,
-    article_command,
-    article_link,
-    build_digest,
-    display_title,
-    issue_key,
-    utf16_len,
-)
-from digests.model import Article, ArticleKind, Issue, Page
+from digests.digest import DigestOptions, build_digest, display_title, issue_key
+from digests.model import Article, Issue, Page
 
 DATE = dt.date(2024, 2, 10)
 
 
-def make_article(page: int, n: int, summary: str = "", kind: ArticleKind = "article") -> Article:
-    return Article(
-        id=f"dtrb20240210p{page:02d}n{n:02d}",
-        kind=kind,
-        title=f"第{page}版第{n}篇的标题",
-        summary=summary or f"第{page}版第{n}篇的摘要，说的是一件事。",
-        paragraphs=("正文第一段。",),
-    )
-
-
-def make_issue(*pages: tuple[int, str, int], summary: str = "", number: int | None = 9876) -> Issue:
+def make_issue(*pages: tuple[int, str, int]) -> Issue:
     """pages: (number, name, article count)."""
     return Issue(
-        newspaper="大同日报",
-        date=DATE,
-        number=number,
-        pages=tuple(
-            Page(p, name, tuple(make_article(p, n, summary) for n in range(1, count + 1)))
-            for p, name, count in pages
-        ),
-    )
-
-
-def visible(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
-
-
-def test_header_names_paper_date_number_and_count() -> None:
-    """It opens with the newspaper, the date, the issue number and the article count."""
-    digest = build_digest(make_issue((1, "要闻", 3), (2, "经济", 2)))
-    first = digest.messages[0]
-    assert first.html.startswith("<b>《大同日报》</b>\n2024年2月10日 星期六 · 第9876期 · 共 5 篇")
-    assert first.text.startswith("《大同日报》\n2024年2月10日")
-    assert digest.article_count == 5
-    assert digest.issue_key == issue_key("大同日报", DATE) == "大同日报/2024-02-10"
-
-
-def test_english_header() -> None:
-    """It speaks English to a reader who chose it."""
-    digest = build_digest(make_issue((1, "要闻", 1), number=None), DigestOptions(language="en"))
-    assert "2024-02-10 Sat · 1 articles" in digest.messages[0].text
-
-
-def test_section_heading_then_bold_linked_title_and_summary() -> None:
-    """Each section has a heading; each article a bold title linked to its full text."""
-    digest = build_digest(make_issue((1, "要闻", 1)), DigestOptions(bot_username="paperboy_bot"))
-    markup = digest.messages[0].html
-    assert "<b>【第1版 要闻】</b>" in markup
-    link = "https://t.me/paperboy_bot?start=a_dtrb20240210p01n01"
-    assert f'<b><a href="{link}">第1版第1篇的标题</a></b>\n第1版第1篇的摘要' in markup
-    assert digest.messages[0].article_ids == ("dtrb20240210p01n01",)
-
-
-def test_without_a_bot_name_titles_carry_the_article_command() -> None:
-    """Without a bot username the /a_<id> command follows the title, in both renderings."""
-    digest = build_digest(make_issue((1, "要闻", 1)))
-    assert "<b>第1版第1篇的标题</b> /a_dtrb20240210p01n01" in digest.messages[0].html
-    assert "第1版第1篇的标题  /a_dtrb20240210p01n01" in digest.messages[0].text
-
-
-def test_ids_outside_the_command_alphabet_are_spelled() -> None:
-    """An id with a dash still gives a valid command and deep link."""
-    assert article_command("20190201-01-01") == "/a_20190201_h01_h01"
-    assert article_link("20190201-01-01", "paperboy_bot").endswith("start=a_20190201_h01_h01")
-    assert article_link("x" * 70, "paperboy_bot") == ""  # over the 64-byte payload limit
-    assert article_link("abc", "") == ""
-
-
-def test_article_text_is_escaped() -> None:
-    """Markup in a title or summary shows as text and never breaks the HTML."""
-    issue = Issue(
         "大同日报",
         DATE,
-        (Page(1, "要<闻>", (Article(id="a1", title="<b>&amp;", summary="1 < 2 & 3 > 2"),)),),
+        tuple(
+            Page(
+                p, name, tuple(Article(id=f"p{p}n{n}", title=f"标题{p}-{n}") for n in range(count))
+            )
+            for p, name, count in pages
+        ),
+        number=9876,
     )
-    digest = build_digest(issue)
-    markup = digest.messages[0].html
-    assert "&lt;b&gt;&amp;amp;" in markup
-    assert "1 &lt; 2 &amp; 3 &gt; 2" in markup
-    assert "【第1版 要&lt;闻&gt;】" in markup
-    assert "<b>&amp;" in digest.messages[0].text
 
 
-def test_messages_stay_within_the_limit_and_split_between_articles() -> None:
-    """Every message fits 4096 UTF-16 units; each article lies whole in one message."""
-    summary = "长摘要里有表情😀也有汉字。" * 12
-    issue = make_issue((1, "要闻", 20), (2, "要闻", 15), (3, "综合", 12), summary=summary)
-    digest = build_digest(issue, DigestOptions(bot_username="paperboy_bot"))
-    assert len(digest.messages) > 2
-    seen: list[str] = []
-    for message in digest.messages:
-        assert utf16_len(message.html) <= TELEGRAM_LIMIT
-        assert utf16_len(message.text) <= TELEGRAM_LIMIT
-        for article_id in message.article_ids:
-            n = int(article_id[-2:])
-            page = int(article_id[-5:-3])
-            title = f"第{page}版第{n}篇的标题"
-            assert f"{title}</a></b>\n{summary}" in message.html
-            assert title in message.text
-        seen.extend(message.article_ids)
-    assert seen == [a.id for a in issue.articles]
-
-
-def test_a_section_running_on_repeats_its_heading() -> None:
-    """A section cut across messages is headed again, marked as continued."""
-    digest = build_digest(make_issue((1, "要闻", 40), summary="摘要。" * 60))
-    assert len(digest.messages) > 1
-    assert digest.messages[1].text.startswith("【第1版 要闻】（续）\n")
-    assert digest.messages[1].html.startswith("<b>【第1版 要闻】（续）</b>\n")
-
-
-def test_a_heading_never_ends_a_message() -> None:
-    """A section heading moves with its first article to the next message."""
-    for count in range(1, 30):
-        issue = make_issue((1, "要闻", count), (2, "经济", 3), summary="摘要。" * 60)
-        for message in build_digest(issue).messages:
-            assert not message.text.rstrip().endswith("】")
+def test_it_names_the_issue_and_counts_its_items() -> None:
+    """A digest names its issue for the ledger and counts the items it lists."""
+    digest = build_digest(make_issue((1, "要闻", 3), (2, "经济", 2)))
+    assert digest.article_count == 5
+    assert digest.issue_key == issue_key("大同日报", DATE) == "大同日报/2024-02-10"
+    assert [(s.number, s.name) for s in digest.sections] == [(1, "要闻"), (2, "经济")]
 
 
 def test_sections_are_chosen_by_name_or_page_number() -> None:
     """A reader gets only the sections they chose; names and page numbers both work."""
     issue = make_issue((1, "要闻", 2), (2, "经济", 3), (3, "文化", 1))
     by_name = build_digest(issue, DigestOptions(sections=("经济",)))
-    assert by_name.article_count == 3
-    assert "要闻" not in by_name.messages[0].text
+    assert by_name.article_count == 3 and [s.name for s in by_name.sections] == ["经济"]
     by_number = build_digest(issue, DigestOptions(sections=("1", "文化")))
     assert by_number.article_count == 3
+    assert build_digest(issue, DigestOptions(sections=("体育",))).sections == ()
 
 
-def test_no_chosen_section_in_the_issue_says_so() -> None:
-    """It sends one message that says the issue has none of the reader's sections."""
-    digest = build_digest(make_issue((1, "要闻", 2)), DigestOptions(sections=("体育",)))
-    assert len(digest.messages) == 1
-    assert digest.article_count == 0
-    assert "没有您订阅的版面" in digest.messages[0].text
-
-
-def test_photos_get_one_line_and_ads_none() -> None:
-    """A photo item is one line with its caption title; an advertisement is left out."""
-    issue = Issue(
-        "大同日报",
-        DATE,
+def test_photos_get_no_summary_and_ads_no_place() -> None:
+    """A photo is listed by its title alone; an advertisement is left out and not counted."""
+    page = Page(
+        1,
+        "要闻",
         (
-            Page(
-                1,
-                "要闻",
-                (
-                    make_article(1, 1),
-                    Article(id="p2", kind="photo", title="古城灯会", summary="灯会现场。"),
-                    Article(id="p3", kind="ad", title="广告"),
-                ),
-            ),
+            Article(id="a1", title="新闻", summary="新闻摘要。"),
+            Article(id="p2", kind="photo", title="古城灯会", summary="灯会现场。"),
+            Article(id="p3", kind="ad", title="广告"),
         ),
     )
-    digest = build_digest(issue)
-    assert "📷 古城灯会  /a_p2\n" in digest.messages[0].text + "\n"
-    assert "灯会现场" not in digest.messages[0].text
-    assert "广告" not in digest.messages[0].text
-    assert digest.messages[0].article_ids == ("dtrb20240210p01n01", "p2")
-    assert digest.article_count == 2
+    digest = build_digest(Issue("大同日报", DATE, (page,)))
+    assert [(i.article_id, i.summary) for i in digest.items] == [("a1", "新闻摘要。"), ("p2", "")]
 
 
-def test_an_oversized_summary_is_cut() -> None:
-    """A summary too long for one message is shortened and ends in an ellipsis."""
-    digest = build_digest(make_issue((1, "要闻", 2), summary="很长。" * 3000))
-    for message in digest.messages:
-        assert utf16_len(message.html) <= TELEGRAM_LIMIT
-    assert "…" in digest.messages[0].text
-    assert [i for m in digest.messages for i in m.article_ids] == [
-        "dtrb20240210p01n01",
-        "dtrb20240210p01n02",
-    ]
-
-
-def test_untitled_items_use_their_first_sentence() -> None:
-    """A brief without a title is named by its first sentence."""
-    issue = Issue(
-        "大同日报",
-        DATE,
-        (Page(1, "要闻", (Article(id="b1", kind="brief", paragraphs=("简讯内容。第二句。",)),)),),
-    )
-    text = build_digest(issue).messages[0].text
-    assert "简讯内容。  /a_b1\n简讯内容。" in text
-
-
-def test_visible_text_matches_plain_rendering() -> None:
-    """The HTML shows the same words as the terminal rendering (links aside)."""
-    digest = build_digest(make_issue((1, "要闻", 3)))
-    for message in digest.messages:
-        assert visible(message.html).replace(" /a_", "  /a_") == message.text
-
-
-def test_one_oversized_item_never_breaks_the_message_limit() -> None:
-    """A 7,500-character title or a 5,000-character id is cut; every message still fits."""
-    long_title = Article(id="t1", title="长" * 7500, summary="摘要。", paragraphs=("正文。",))
-    long_id = Article(id="x" * 5000, title="正常标题", summary="摘要。", paragraphs=("正文。",))
-    photo = Article(id="p1", kind="photo", title="图" * 7500)
-    issue = Issue("大同日报", DATE, (Page(1, "要闻", (long_title, long_id, photo)),))
-    digest = build_digest(issue)
-    for message in digest.messages:
-        assert utf16_len(message.html) <= TELEGRAM_LIMIT
-        assert utf16_len(message.text) <= TELEGRAM_LIMIT
-    text = "\n".join(m.text for m in digest.messages)
-    assert "长" * 100 in text and "…" in text
-    assert "正常标题" in text and "x" * 100 not in text
-    assert digest.article_count == 3
+def test_an_item_without_summary_is_summed_up_by_its_first_sentence() -> None:
+    """A brief without title or summary is named and summed up by its first sentence."""
+    brief = Article(id="b1", kind="brief", paragraphs=("简讯内容。第二句。",))
+    (item,) = build_digest(Issue("大同日报", DATE, (Page(1, "要闻", (brief,)),))).items
+    assert item.title == "简讯内容。" and item.summary == "简讯内容。"
 
 
 def test_an_untitled_item_is_named_by_its_text_never_by_its_id() -> None:
@@ -236,3 +72,4 @@ def test_an_untitled_item_is_named_by_its_text_never_by_its_id() -> None:
     )
     assert display_title(photo) == "古城里张灯结彩。"
     assert display_title(Article(id="a", title="  标题\n 续  ")) == "标题 续"
+    assert display_title(Article(id="a", title="长" * 300)) == "长" * 119 + "…"

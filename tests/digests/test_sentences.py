@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digests.sentences import char_len, clauses, paragraphs, sentences, split_sentences
+from digests.sentences import (
+    char_len,
+    clauses,
+    paragraphs,
+    sentence_pieces,
+    sentences,
+    split_sentences,
+)
 
 
 def test_it_splits_at_full_width_and_ascii_enders() -> None:
@@ -69,3 +76,11 @@ def test_clauses_end_at_commas_semicolons_and_colons() -> None:
 def test_length_counts_punctuation_but_not_spaces() -> None:
     """The budget length counts every non-whitespace character."""
     assert char_len("大同 古城,\n迎新春。") == 9
+
+
+def test_sentence_pieces_keep_every_character() -> None:
+    """Cut for a message, prose loses nothing: the pieces join back to the text, spaces too."""
+    text = "他说：“好。” 我们走吧！Then we go. 然后"
+    pieces = sentence_pieces(text)
+    assert "".join(pieces) == text
+    assert pieces[:2] == ["他说：“好。”", " 我们走吧！"]

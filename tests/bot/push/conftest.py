@@ -128,7 +128,7 @@ def render_parts(issue: Issue, digest: Digest, language: str) -> tuple[tuple[str
     from bot.push.render import telegram_parts
     from bot.settings import config_dir
 
-    return telegram_parts(issue, digest, language, Messages.load(config_dir()).t)
+    return telegram_parts(issue, digest, language, Messages.load(config_dir()))
 
 
 def make_engine(

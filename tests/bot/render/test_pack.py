@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.render import TELEGRAM_LIMIT, line, markup, pack, plain, sentences, utf16_len
+from bot.render import TELEGRAM_LIMIT, line, markup, pack, plain, utf16_len
 from tests.fake_bot_checks import check_text
 
 
@@ -12,10 +12,6 @@ def test_user_text_is_escaped() -> None:
     assert chunk.html == "<b>&lt;b&gt;古城&lt;/b&gt; &amp; 灯会</b>"
     assert chunk.text == "<b>古城</b> & 灯会"
     assert plain(chunk.html) == chunk.text
-
-
-def test_sentences_keep_closing_quotes() -> None:
-    assert sentences("他说：“好。”我们走吧！然后") == ["他说：“好。”", "我们走吧！", "然后"]
 
 
 def test_pack_breaks_between_chunks() -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from digests.sentences import clauses, sentence_pieces
 
 TELEGRAM_LIMIT = 4096  # UTF-16 code units per message, after entity parsing
-_SENTENCE = re.compile(r"(?<=[。！？!?；;…])(?![”’」』）)\"'])|(?<=[。！？!?][”’」』）)\"'])")
-_CLAUSE = re.compile(r"(?<=[，、：,:])")
 _TAG = re.compile(r"<[^<>]+>")
 
 
@@ -38,12 +38,23 @@ def plain(markup: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A piece of a message in both renderings. ``raw`` marks a chunk of plain prose
-    (html is its escaped text, with ``wrap`` around it) that may be cut at sentences."""
+    (html is its escaped text, with ``wrap`` around it) that may be cut at sentences.
+
+    ``key`` names what the chunk shows (an article id); each packed message lists its keys.
+    ``gap`` is the separator before the chunk (None: the packer's). A ``sticky`` chunk (a
+    header, a section heading) never ends a message: it moves on with the chunk after it.
+    ``again`` is what a section heading repeats at the top of a message its section runs
+    on into ("【要闻】（续）").
+    """
 
     html: str
     text: str
     raw: bool = False
     wrap: tuple[str, str] = ("", "")
+    key: str = ""
+    gap: str | None = None
+    sticky: bool = False
+    again: Chunk | None = None
 
     @property
     def size(self) -> int:
@@ -61,19 +72,14 @@ def markup(html_text: str) -> Chunk:
     return Chunk(html_text, plain(html_text))
 
 
-def sentences(text: str) -> list[str]:
-    """Split prose after sentence ends (closing quotes stay with their sentence)."""
-    return [s for s in _SENTENCE.split(text) if s]
-
-
-def _units(text: str, limit: int) -> list[str]:
+def _pieces(text: str, limit: int) -> list[str]:
     """Sentences; a sentence too long becomes clauses, a clause too long characters."""
     out: list[str] = []
-    for sentence in sentences(text):
+    for sentence in sentence_pieces(text):
         if _size(sentence) <= limit:
             out.append(sentence)
             continue
-        for clause in (c for c in _CLAUSE.split(sentence) if c):
+        for clause in clauses(sentence):
             out.extend([clause] if _size(clause) <= limit else list(clause))
     return out
 
@@ -87,7 +93,7 @@ def _cut(text: str, limit: int) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     size = 0
-    for unit in _units(text, limit):
+    for unit in _pieces(text, limit):
         n = _size(unit)
         if current and size + n > limit:
             out.append("".join(current))
@@ -104,40 +110,75 @@ def _split_chunk(chunk: Chunk, limit: int) -> list[Chunk]:
         return [chunk]
     if not chunk.raw:
         # Only the bot's own short markup is not raw; fall back to its plain text.
-        chunk = Chunk(esc(chunk.text), chunk.text, raw=True)
+        chunk = replace(chunk, html=esc(chunk.text), raw=True, wrap=("", ""))
     room = limit - utf16_len(chunk.wrap[0] + chunk.wrap[1])
     return [
-        Chunk(f"{chunk.wrap[0]}{esc(p)}{chunk.wrap[1]}", p, raw=True, wrap=chunk.wrap)
-        for p in _cut(chunk.text, room)
+        replace(chunk, html=f"{chunk.wrap[0]}{esc(p)}{chunk.wrap[1]}", text=p, gap=gap)
+        for p, gap in zip(_cut(chunk.text, room), _first_gap(chunk.gap), strict=False)
     ]
+
+
+def _first_gap(gap: str | None) -> Iterator[str | None]:
+    yield gap
+    while True:
+        yield None
 
 
 @dataclass(frozen=True, slots=True)
 class Packed:
     html: str
     text: str
+    keys: tuple[str, ...] = ()
 
 
 def pack(chunks: Iterable[Chunk], limit: int = TELEGRAM_LIMIT, sep: str = "\n") -> list[Packed]:
-    """Fill messages of at most ``limit`` units, breaking only between chunks."""
+    """Fill messages of at most ``limit`` units, breaking only between chunks, never after
+    a sticky one; a section that runs on into the next message repeats its heading there."""
     out: list[Packed] = []
-    cur_html: list[str] = []
-    cur_text: list[str] = []
+    cur: list[Chunk] = []
     size = 0
-    sep_len = utf16_len(sep)
+    heading: Chunk | None = None
     for big in chunks:
         for chunk in _split_chunk(big, limit):
-            extra = chunk.size + (sep_len if cur_html else 0)
-            if cur_html and size + extra > limit:
-                out.append(Packed(sep.join(cur_html), sep.join(cur_text)))
-                cur_html, cur_text, size = [], [], 0
-                extra = chunk.size
-            cur_html.append(chunk.html)
-            cur_text.append(chunk.text)
+            extra = chunk.size + (utf16_len(_gap(chunk, sep)) if cur else 0)
+            if cur and size + extra > limit:
+                cur = _close(cur, out, sep)
+                if not cur and heading is not None and heading.again and chunk.again is None:
+                    cur = [heading.again]
+                size = _joined_size(cur, sep)
+                extra = chunk.size + (utf16_len(_gap(chunk, sep)) if cur else 0)
+            if chunk.again is not None:
+                heading = chunk
+            cur.append(chunk)
             size += extra
-    if cur_html:
-        out.append(Packed(sep.join(cur_html), sep.join(cur_text)))
+    if cur:
+        out.append(_packed(cur, sep))
     return out
+
+
+def _close(cur: list[Chunk], out: list[Packed], sep: str) -> list[Chunk]:
+    """End the message before its trailing sticky chunks; return them to start the next."""
+    n = len(cur)
+    while n and cur[n - 1].sticky:
+        n -= 1
+    n = n or len(cur)  # nothing but headings: they go out alone
+    out.append(_packed(cur[:n], sep))
+    return cur[n:]
+
+
+def _gap(chunk: Chunk, sep: str) -> str:
+    return sep if chunk.gap is None else chunk.gap
+
+
+def _joined_size(chunks: Sequence[Chunk], sep: str) -> int:
+    return sum(c.size for c in chunks) + sum(utf16_len(_gap(c, sep)) for c in chunks[1:])
+
+
+def _packed(chunks: Sequence[Chunk], sep: str) -> Packed:
+    first, rest = chunks[0], chunks[1:]
+    html_out = first.html + "".join(_gap(c, sep) + c.html for c in rest)
+    text_out = first.text + "".join(_gap(c, sep) + c.text for c in rest)
+    return Packed(html_out, text_out, tuple(dict.fromkeys(c.key for c in chunks if c.key)))
 
 
 def join(chunks: Sequence[Chunk], sep: str = "\n") -> Chunk:
