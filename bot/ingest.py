@@ -21,6 +21,8 @@ from digests.archive.base import Archive, ArticleWords, StoreReport
 from digests.errors import InputError
 from digests.ids import article_id
 from digests.model import Article, Issue, Page
+from digests.notes import Note
+from digests.notes import note as core_note
 from digests.placing import Placed, place_pages
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
@@ -29,20 +31,9 @@ _NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!
 Upload = tuple[str, bytes]  # (file name, content) of a chat document
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """Something the editor should check, as a message key of config/messages.*.toml
-    (``ingest.…``) and its values, so each channel says it in the reader's language."""
-
-    key: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    def text(self, messages: Messages, lang: str) -> str:
-        return messages.t(lang, self.key, **dict(self.values))
-
-
 def note(key: str, **values: object) -> Note:
-    return Note(f"ingest.{key}", tuple((k, str(v)) for k, v in values.items()))
+    """Something the editor should check (``ingest.<key>``), said in their language."""
+    return core_note(f"ingest.{key}", **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +178,7 @@ def ingest_documents(
     from digests.loader import split_documents, split_options
 
     if not documents:
-        raise InputError("no files to ingest")
+        raise InputError("no files to ingest", core_note("upload.no_files"))
     name = newspaper or settings.newspaper
     split = split_documents(documents, split_options(settings.config_dir, name))
     when = date or split.date or _date_in_names(documents)
@@ -221,7 +212,10 @@ def ingest_pages(
     from digests.loader import newspaper_slug, section_names
 
     if not any(p.articles for p in pages):
-        raise InputError("no articles found in the files: are they newspaper pages?")
+        raise InputError(
+            "no articles found in the files: are they newspaper pages?",
+            core_note("upload.no_articles"),
+        )
     name = newspaper or settings.newspaper
     notes = list(warnings)
     when = date
@@ -271,7 +265,7 @@ def _english(notes: Sequence[Note | str], settings: Settings) -> tuple[str, ...]
     if not any(isinstance(n, Note) for n in notes):
         return tuple(str(n) for n in notes)
     messages = Messages.load(settings.config_dir)
-    return tuple(n.text(messages, "en") if isinstance(n, Note) else n for n in notes)
+    return tuple(messages.say("en", n) if isinstance(n, Note) else n for n in notes)
 
 
 def ingest_files(

@@ -27,6 +27,7 @@ def post_upload(
         )
     except InputError as e:
         ctx.services.archive.audit(who.actor, "post failed", f"{file_name}: {e}")
-        accepted = ctx.t("editor.accepted", limit=editor.MAX_UPLOAD // 1024 // 1024)
-        return reply([line(ctx.t("editor.post_failed", message=str(e), accepted=accepted))])
+        said = ctx.texts.say(who.language, e.note) if e.note else ctx.t("upload.unreadable")
+        accepted = editor.accepted(ctx)
+        return reply([line(ctx.t("editor.post_failed", message=said, accepted=accepted))])
     return editor.preview(ctx, result)

@@ -1,14 +1,22 @@
 """Paperboy's small exception tree.
 
 Library errors are translated at the edge into one of these, whose message is a sentence
-a person understands. The CLI maps :class:`InputError` to exit code 1.
+an operator understands (the CLI prints it; it maps :class:`InputError` to exit code 1).
+An error a chat user can cause also carries a :class:`~digests.notes.Note`: the same
+thing as a message code, which the bot says in the user's language.
 """
 
 from __future__ import annotations
 
+from digests.notes import Note
+
 
 class PaperboyError(Exception):
     """Base of every error Paperboy raises on purpose."""
+
+    def __init__(self, message: str = "", note: Note | None = None) -> None:
+        super().__init__(message)
+        self.note = note
 
 
 class InputError(PaperboyError):

@@ -18,41 +18,54 @@ from pathlib import Path
 from digests.configfile import read_toml
 from digests.errors import EncodingError, InputError, PdfError
 from digests.model import Page
+from digests.notes import note
 from digests.split_lexicon import Lexicon
 from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
 
-MAX_INPUT_BYTES = 20_000_000  # a whole issue as text is about 1 MB; a PDF page ~5 MB
+# The one upload limit, for a file on disk and a chat document alike: the Bot API lets a
+# bot download 20 MB (MiB) at most, and a whole issue as text is about 1 MB, a PDF page ~5 MB.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+ACCEPTED_SUFFIXES = (".txt", ".pdf")
 ACCEPTED = "page text (.txt) or a page PDF (.pdf)"
-# Leading bytes of files people send by mistake, and what to call them.
+# Leading bytes of files people send by mistake, and what they are (upload.kind_* codes).
 _MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive or Word/Office document"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
+    (b"PK\x03\x04", "office"),
+    (b"\xd0\xcf\x11\xe0", "office"),
+    (b"{\\rtf", "document"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"RIFF", "media"),
+    (b"\x1f\x8b", "archive"),
+    (b"7z\xbc\xaf", "archive"),
+    (b"Rar!", "archive"),
 )
 _OTHER_SUFFIXES = {
-    ".docx": "a Word document",
-    ".doc": "a Word document",
-    ".odt": "an OpenDocument text",
-    ".rtf": "an RTF document",
-    ".xlsx": "a spreadsheet",
-    ".xls": "a spreadsheet",
-    ".png": "an image",
-    ".jpg": "an image",
-    ".jpeg": "an image",
-    ".gif": "an image",
-    ".webp": "an image",
-    ".tif": "an image",
-    ".tiff": "an image",
-    ".zip": "an archive",
+    ".docx": "word",
+    ".doc": "word",
+    ".odt": "document",
+    ".rtf": "document",
+    ".xlsx": "spreadsheet",
+    ".xls": "spreadsheet",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".gif": "image",
+    ".webp": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".zip": "archive",
+}
+_KIND_NAMES = {  # for the operator's English message
+    "office": "a ZIP archive or Word/Office document",
+    "word": "a Word document",
+    "document": "a word-processor document (RTF/OpenDocument)",
+    "spreadsheet": "a spreadsheet",
+    "image": "an image",
+    "media": "a RIFF (WebP/AVI/WAV) file",
+    "archive": "an archive",
 }
 _PAGE_IN_NAME = re.compile(r"(?:^|[^a-z0-9])(?:p|page|第)0*(\d{1,3})(?:版)?(?=$|[^0-9])", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -71,19 +84,38 @@ def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
     if size == 0:
-        raise InputError(f"{path}: the file is empty")
+        raise _empty(str(path))
     if size > max_bytes:
-        raise InputError(
-            f"{path}: the file is too large ({size / 1e6:.1f} MB; the limit is "
-            f"{max_bytes / 1e6:.0f} MB)"
-        )
+        raise _too_big(str(path), size, max_bytes)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
     if not data:
-        raise InputError(f"{path}: the file is empty")
+        raise _empty(str(path))
     return data
+
+
+def _empty(name: str) -> InputError:
+    return InputError(f"{name}: the file is empty", note("upload.empty", name=name))
+
+
+def _too_big(name: str, size: int, limit: int) -> InputError:
+    mb, limit_mb = f"{size / 2**20:.1f}", f"{limit / 2**20:.0f}"
+    return InputError(
+        f"{name}: the file is too large ({mb} MB; the limit is {limit_mb} MB)",
+        note("upload.too_big", name=name, size=mb, limit=limit_mb),
+    )
+
+
+def _whitespace(name: str) -> InputError:
+    return InputError(f"{name}: the file holds only whitespace", note("upload.blank", name=name))
+
+
+def _binary_data(name: str) -> EncodingError:
+    return EncodingError(
+        f"{name}: this is binary data, not page text", note("upload.binary", name=name)
+    )
 
 
 def check_kind(data: bytes, name: str) -> None:
@@ -94,14 +126,17 @@ def check_kind(data: bytes, name: str) -> None:
     if what is None and data[:5] != b"%PDF-":
         what = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
     if what is not None:
-        raise InputError(f"{name}: this is {what}; paperboy splits {ACCEPTED}")
+        raise InputError(
+            f"{name}: this is {_KIND_NAMES[what]}; paperboy splits {ACCEPTED}",
+            note(f"upload.kind_{what}", name=name),
+        )
 
 
 def decode_text(data: bytes, name: str = "input") -> str:
     """Text from page bytes in UTF-8 (with or without BOM), GB18030/GBK/GB2312, Big5 or
     UTF-16; EncodingError for binary data or an encoding that cannot be told."""
     if not data.strip():
-        raise InputError(f"{name}: the file holds only whitespace")
+        raise _whitespace(name)
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -113,7 +148,7 @@ def decode_text(data: bytes, name: str = "input") -> str:
     if utf16:
         return _checked(_decode(data, utf16, name), name)
     if _binary(data):
-        raise EncodingError(f"{name}: this is binary data, not page text")
+        raise _binary_data(name)
     for codec in _CANDIDATES:
         try:
             text = data.decode(codec)
@@ -158,7 +193,10 @@ def _decode(data: bytes, codec: str, name: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise EncodingError(f"{name}: the text is damaged ({codec} that does not decode)") from None
+        raise EncodingError(
+            f"{name}: the text is damaged ({codec} that does not decode)",
+            note("upload.damaged", name=name, codec=codec),
+        ) from None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -201,16 +239,17 @@ def _guess(data: bytes, name: str) -> str:
     text = data.decode(best.encoding, errors="replace") if best and best.encoding else ""
     if not text or not _plausible(text) or not _common_chars(text):
         raise EncodingError(
-            f"{name}: cannot tell the text encoding (not UTF-8, GB18030/GBK, Big5 or UTF-16)"
+            f"{name}: cannot tell the text encoding (not UTF-8, GB18030/GBK, Big5 or UTF-16)",
+            note("upload.encoding", name=name),
         )
     return text
 
 
 def _checked(text: str, name: str) -> str:
     if not _plausible(text):
-        raise EncodingError(f"{name}: this is binary data, not page text")
+        raise _binary_data(name)
     if not text.strip():
-        raise InputError(f"{name}: the file holds only whitespace")
+        raise _whitespace(name)
     return text
 
 
@@ -292,19 +331,16 @@ def split_documents(
     date: dt.date | None = None
     for order, (name, data) in enumerate(documents):
         if not data:
-            raise InputError(f"{name}: the file is empty")
+            raise _empty(name)
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError(
-                f"{name}: the file is too large ({len(data) / 1e6:.1f} MB; the limit is "
-                f"{MAX_INPUT_BYTES / 1e6:.0f} MB)"
-            )
+            raise _too_big(name, len(data), MAX_INPUT_BYTES)
         check_kind(data, name)
         opts = replace(options, page_number=page_number_from_name(Path(name)))
         if Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
             try:
                 found = _pdf_splitter()(data, opts)
             except PdfError as e:
-                raise PdfError(f"{name}: {e}") from None
+                raise PdfError(f"{name}: {e}", note("upload.pdf", name=name)) from None
         else:
             text = decode_text(data, name)
             printed = detect_issue_date(text)

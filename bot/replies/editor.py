@@ -10,14 +10,13 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from bot import callbacks as cb
-from bot.ingest import IngestResult, Note
+from bot.ingest import IngestResult
 from bot.render import Chunk, line
 from bot.render.digest import page_title
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
-
-MAX_UPLOAD = 20 * 1024 * 1024  # the Bot API's own download limit for bots
-ACCEPTED = (".txt", ".pdf")
+from digests.loader import ACCEPTED_SUFFIXES, MAX_INPUT_BYTES
+from digests.notes import Note
 
 
 def refuse(ctx: Ctx, action: str) -> Reply:
@@ -30,17 +29,18 @@ def check_upload(ctx: Ctx, file_name: str, size: int | None) -> Reply | None:
     if not ctx.who.is_admin:
         return refuse(ctx, f"upload {file_name}")
     suffix = PurePath(file_name or "").suffix.lower()
-    if suffix not in ACCEPTED:
+    if suffix not in ACCEPTED_SUFFIXES:
         kind = suffix or ctx.t("editor.no_suffix")
-        return reply([line(ctx.t("editor.bad_kind", kind=kind, accepted=_accepted(ctx)))])
-    if size is not None and size > MAX_UPLOAD:
-        mb = size / 1024 / 1024
-        return reply([line(ctx.t("editor.too_big", size=f"{mb:.1f}", accepted=_accepted(ctx)))])
+        return reply([line(ctx.t("editor.bad_kind", kind=kind, accepted=accepted(ctx)))])
+    if size is not None and size > MAX_INPUT_BYTES:
+        mb = size / 2**20
+        return reply([line(ctx.t("editor.too_big", size=f"{mb:.1f}", accepted=accepted(ctx)))])
     return None
 
 
-def _accepted(ctx: Ctx) -> str:
-    return ctx.t("editor.accepted", limit=MAX_UPLOAD // 1024 // 1024)
+def accepted(ctx: Ctx) -> str:
+    """What an editor may send, and how large."""
+    return ctx.t("editor.accepted", limit=MAX_INPUT_BYTES // 2**20)
 
 
 def refuse_media(ctx: Ctx) -> Reply:
@@ -48,7 +48,7 @@ def refuse_media(ctx: Ctx) -> Reply:
     if not ctx.who.is_admin:
         return refuse(ctx, "upload media")
     return reply(
-        [line(ctx.t("editor.bad_kind", kind=ctx.t("editor.media"), accepted=_accepted(ctx)))]
+        [line(ctx.t("editor.bad_kind", kind=ctx.t("editor.media"), accepted=accepted(ctx)))]
     )
 
 
@@ -92,7 +92,7 @@ def preview(ctx: Ctx, result: IngestResult) -> Reply:
             items.append(line(f"· {kind}{display_title(a)}"))
         chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
     warnings = [
-        n.text(ctx.texts, ctx.who.language) if isinstance(n, Note) else n for n in result.notes
+        ctx.texts.say(ctx.who.language, n) if isinstance(n, Note) else n for n in result.notes
     ]
     if warnings:
         chunks.append(line(ctx.t("editor.warnings"), bold=True))

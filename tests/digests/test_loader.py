@@ -77,7 +77,7 @@ def test_whitespace_only_is_refused() -> None:
         ("page.txt", b"PK\x03\x04rest", "ZIP"),
         ("scan.png", b"\x89PNG\r\n\x1a\n", "image"),
         ("scan.jpg", b"\xff\xd8\xff\xe0", "image"),
-        ("scan", b"\xff\xd8\xff\xe0", "JPEG"),
+        ("scan", b"\xff\xd8\xff\xe0", "image"),
     ],
 )
 def test_other_kinds_of_file_name_the_accepted_kinds(name: str, data: bytes, what: str) -> None:
@@ -85,6 +85,9 @@ def test_other_kinds_of_file_name_the_accepted_kinds(name: str, data: bytes, wha
     with pytest.raises(InputError, match=what) as exc:
         check_kind(data, name)
     assert ".txt" in str(exc.value) and ".pdf" in str(exc.value)
+    note = exc.value.note  # what the chat says, in the editor's language
+    assert note is not None and note.code.startswith("upload.kind_")
+    assert note.params == {"name": name}
 
 
 def test_text_and_pdf_pass_the_kind_check() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.services import Services
@@ -65,6 +66,10 @@ async def test_bad_uploads_are_refused_with_the_accepted_kinds(bot: Running) -> 
     assert "图片" in reply.params["text"] and ".txt" in reply.params["text"]
     text = await _upload(bot, ADMIN, bytes(range(256)) * 40, "junk.txt")
     assert "无法发布" in text and ".txt" in text
+    text = await _upload(bot, ADMIN, b"PK\x03\x04junk", "issue.txt")  # a Word file renamed
+    assert "issue.txt 是压缩包或 Word/Office 文档" in text
+    english = re.findall(r"[A-Za-z]{4,}", text.replace("issue.txt", ""))
+    assert english == ["Word", "Office"]  # the product names, no English sentence
 
 
 async def test_issues_withdraw_restore_stats(bot: Running) -> None:
@@ -113,7 +118,7 @@ async def test_admin_pdf_upload(bot: Running) -> None:
     assert "理论" in text and "让古城文脉在新时代延续" in text
     locked = PdfBuilder().page(draw_theory_page).build(user_password="x")
     text = await _upload(bot, ADMIN, locked, "locked.pdf", mime_type="application/pdf")
-    assert "无法发布" in text and "encrypted" in text
+    assert "无法发布" in text and "密码" in text and "encrypted" not in text
 
 
 async def test_editor_actions_are_audited(bot: Running) -> None:
