@@ -21,19 +21,13 @@ from digests.archive.base import Archive, ArticleWords, StoreReport
 from digests.errors import InputError
 from digests.ids import article_id
 from digests.model import Article, Issue, Page
-from digests.notes import Note
-from digests.notes import note as core_note
+from digests.notes import Note, note
 from digests.placing import Placed, place_pages
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
 
 _NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 Upload = tuple[str, bytes]  # (file name, content) of a chat document
-
-
-def note(key: str, **values: object) -> Note:
-    """Something the editor should check (``ingest.<key>``), said in their language."""
-    return core_note(f"ingest.{key}", **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,13 +172,13 @@ def ingest_documents(
     from digests.loader import split_documents, split_options
 
     if not documents:
-        raise InputError("no files to ingest", core_note("upload.no_files"))
+        raise InputError("no files to ingest", note("upload.no_files"))
     name = newspaper or settings.newspaper
     split = split_documents(documents, split_options(settings.config_dir, name))
     when = date or split.date or _date_in_names(documents)
     notes: list[Note | str] = []
     if when is not None and not date and not split.date:
-        notes.append(note("date_from_name", date=when))
+        notes.append(note("ingest.date_from_name", date=when))
     return ingest_pages(
         split.pages,
         archive=archive,
@@ -214,18 +208,18 @@ def ingest_pages(
     if not any(p.articles for p in pages):
         raise InputError(
             "no articles found in the files: are they newspaper pages?",
-            core_note("upload.no_articles"),
+            note("upload.no_articles"),
         )
     name = newspaper or settings.newspaper
     notes = list(warnings)
     when = date
     if when is None:
         when = today_in(settings.timezone)
-        notes.append(note("date_today", timezone=settings.timezone))
+        notes.append(note("ingest.date_today", timezone=settings.timezone))
     printed = sorted({p.date for p in pages if p.date})
     if len(printed) > 1 or (printed and printed[0] != when):
         shown = ", ".join(f"{d:%Y-%m-%d}" for d in printed[:5]) + ("…" if len(printed) > 5 else "")
-        notes.append(note("dates_differ", dates=shown, date=f"{when:%Y-%m-%d}"))
+        notes.append(note("ingest.dates_differ", dates=shown, date=f"{when:%Y-%m-%d}"))
     before = archive.get_issue(when, name) if merge else None
     placed = place_pages([p for p in pages if p.articles], before.pages if before else ())
     notes += [n for p in placed for n in _placement_notes(p)]
@@ -251,13 +245,13 @@ def _placement_notes(p: Placed) -> list[Note]:
     """What the editor is told about a page numbered by anything but its own print."""
     first = next((a for a in p.page.articles if a.headline), None)
     head = (first.title or first.headline)[:30] if first else ""
-    out = [note("page_repeated", n=p.number)] if p.repeated else []
+    out = [note("ingest.page_repeated", n=p.number)] if p.repeated else []
     if p.reason == "upload_order":
-        out.append(note("page_by_order", n=p.number, headline=head))
+        out.append(note("ingest.page_by_order", n=p.number, headline=head))
     elif p.reason == "duplicate":
-        out.append(note("page_duplicate", given=p.given, n=p.number, headline=head))
+        out.append(note("ingest.page_duplicate", given=p.given, n=p.number, headline=head))
     elif p.reason == "same_as_stored":
-        out.append(note("page_same_as_stored", n=p.number, headline=head))
+        out.append(note("ingest.page_same_as_stored", n=p.number, headline=head))
     return out
 
 
