@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.ingest import summarize_for_archive
 from digests.archive.base import Archive, IndexedArticle, StoredArticle
+from digests.assemble import summarize_for_archive
 from digests.errors import InputError
 from digests.model import Article
 from digests.summarizer import SummaryOptions

@@ -1,15 +1,14 @@
-"""Posting an issue: load the files, split, summarise, store. Used by the CLI and the bot.
+"""Posting an issue: read the files and the newspaper's profile, assemble, store.
 
-Each article is segmented once: its words feed both the summary and the search index.
-The date comes from the caller, else the page header, else today in the newspaper's time
-zone (and the report says so). Ids derive from newspaper, date, page and position, so an
-unchanged page keeps its ids. The store is one transaction: a crash leaves the old issue.
+Assembly (split, continuations, dating, ids, sections, summaries) is the core's
+:mod:`digests.assemble`; this module only gathers what it needs (the files, config/, the
+issue already stored, today in the newspaper's time zone) and stores the result. The
+store is one transaction: a crash leaves the old issue. Used by the CLI and the bot.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,17 +16,23 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import Messages
 from bot.settings import Settings
-from digests.archive.base import Archive, ArticleWords, StoreReport
-from digests.errors import InputError
-from digests.ids import article_id
+from digests.archive.base import Archive, StoreReport
+from digests.assemble import (
+    Assembled,
+    Dating,
+    Document,
+    Profile,
+    assemble_pages,
+    date_in_name,
+    split_issue,
+)
 from digests.model import Article, Issue, Page
-from digests.notes import Note, note
-from digests.placing import Placed, place_pages
-from digests.summarizer import SummaryOptions, summarize_article
+from digests.notes import Note
+from digests.summarizer import SummaryOptions
 from digests.words import Segmenter
 
-_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
-Upload = tuple[str, bytes]  # (file name, content) of a chat document
+__all__ = ["IngestResult", "date_in_name", "ingest_documents", "ingest_files", "ingest_pages"]
+Upload = Document  # (file name, content) of a chat document
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,82 +85,30 @@ def newspaper_sections(config_dir: Path, newspaper: str) -> dict[int, str]:
     return section_names(config_dir, newspaper)
 
 
-def date_in_name(file_name: str) -> dt.date | None:
-    """A date written in a file name (datong-2024-02-10-p01.txt, 20240210_01.pdf)."""
-    m = _NAME_DATE.search(Path(file_name).name)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+def newspaper_profile(config_dir: Path, newspaper: str) -> Profile:
+    """What assembly needs of a newspaper, read from config/."""
+    from digests.loader import newspaper_slug, section_names, split_options
 
-
-def _date_in_names(documents: Sequence[Upload]) -> dt.date | None:
-    return next((d for name, _ in documents if (d := date_in_name(name))), None)
-
-
-def _slug_of(newspaper: str) -> str:
-    """An id prefix for a newspaper without a configured slug."""
-    return "".join(c for c in newspaper if c.isascii() and c.isalnum()).lower() or "paper"
+    return Profile(
+        newspaper,
+        newspaper_slug(config_dir, newspaper),
+        section_names(config_dir, newspaper),
+        split_options(config_dir, newspaper),
+    )
 
 
 def today_in(timezone: str) -> dt.date:
     return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
-def _number_articles(
-    issue: Issue, slug: str, sections: dict[int, str], guessed: frozenset[int] = frozenset()
-) -> Issue:
-    """Ids from newspaper, date, page and position; section names where the text had none
-    (not for a page numbered by upload order: its configured name would be a guess)."""
-    pages: list[Page] = []
-    for page in issue.pages:
-        number = page.number or 0
-        name = page.name or ("" if number in guessed else sections.get(number, ""))
-        arts = tuple(
-            replace(a, id=article_id(slug, issue.date, page.number, pos))
-            for pos, a in enumerate(page.articles, 1)
-        )
-        pages.append(Page(page.number, name, arts))
-    return replace(issue, pages=tuple(pages))
-
-
-def summarize_for_archive(
-    article: Article, segmenter: Segmenter, options: SummaryOptions
-) -> tuple[Article, ArticleWords]:
-    """The article with its summary and keywords, and its index words: one segmentation
-    serves both (the summarizer's words start with the headline's)."""
-    s = summarize_article(article, segmenter, options)
-    head = [w for w in segmenter.cut(article.headline) if not w.isspace()]
-    body = s.words[len(head) :] if list(s.words[: len(head)]) == head else s.words
-    words = ArticleWords(tuple(segmenter.search_words(head)), tuple(segmenter.search_words(body)))
-    return replace(article, summary=s.summary, keywords=s.keywords), words
-
-
-def prepare_issue(
-    issue: Issue, segmenter: Segmenter, options: SummaryOptions
-) -> tuple[Issue, dict[str, ArticleWords]]:
-    """Summaries, keywords and index words for every article of an issue."""
-    words: dict[str, ArticleWords] = {}
-    pages: list[Page] = []
-    for page in issue.pages:
-        arts: list[Article] = []
-        for a in page.articles:
-            done, words[a.id] = summarize_for_archive(a, segmenter, options)
-            arts.append(done)
-        pages.append(replace(page, articles=tuple(arts)))
-    return replace(issue, pages=tuple(pages)), words
-
-
-def _read_paths(paths: Sequence[Path]) -> list[Upload]:
+def _read_paths(paths: Sequence[Path]) -> list[Document]:
     from digests.loader import read_input
 
     return [(str(p), read_input(p)) for p in paths]
 
 
 def ingest_documents(
-    documents: Sequence[Upload],
+    documents: Sequence[Document],
     *,
     archive: Archive,
     settings: Settings,
@@ -169,26 +122,20 @@ def ingest_documents(
     ``merge`` keeps stored pages the documents do not carry (an editor posting page by
     page); without it the stored issue of that date is replaced as a whole.
     """
-    from digests.loader import split_documents, split_options
-
-    if not documents:
-        raise InputError("no files to ingest", note("upload.no_files"))
     name = newspaper or settings.newspaper
-    split = split_documents(documents, split_options(settings.config_dir, name))
-    when = date or split.date or _date_in_names(documents)
-    notes: list[Note | str] = []
-    if when is not None and not date and not split.date:
-        notes.append(note("ingest.date_from_name", date=when))
-    return ingest_pages(
+    profile = newspaper_profile(settings.config_dir, name)
+    split = split_issue(documents, profile, _dating(settings, date))
+    seg = segmenter or Segmenter.load(settings.config_dir)
+    done = assemble_pages(
         split.pages,
-        archive=archive,
-        settings=settings,
-        date=when,
-        newspaper=name,
-        merge=merge,
-        segmenter=segmenter,
-        warnings=notes,
+        profile,
+        seg,
+        dating=split.dating,
+        stored=archive.get_issue(split.date, name) if merge else None,
+        summary=_opts(settings),
+        notes=split.notes,
     )
+    return _store(done, archive, settings, merge)
 
 
 def ingest_pages(
@@ -203,56 +150,34 @@ def ingest_pages(
     warnings: Sequence[Note | str] = (),
 ) -> IngestResult:
     """Number, summarise and store pages already split (from files or an e-paper site)."""
-    from digests.loader import newspaper_slug, section_names
-
-    if not any(p.articles for p in pages):
-        raise InputError(
-            "no articles found in the files: are they newspaper pages?",
-            note("upload.no_articles"),
-        )
     name = newspaper or settings.newspaper
-    notes = list(warnings)
-    when = date
-    if when is None:
-        when = today_in(settings.timezone)
-        notes.append(note("ingest.date_today", timezone=settings.timezone))
-    printed = sorted({p.date for p in pages if p.date})
-    if len(printed) > 1 or (printed and printed[0] != when):
-        shown = ", ".join(f"{d:%Y-%m-%d}" for d in printed[:5]) + ("…" if len(printed) > 5 else "")
-        notes.append(note("ingest.dates_differ", dates=shown, date=f"{when:%Y-%m-%d}"))
-    before = archive.get_issue(when, name) if merge else None
-    placed = place_pages([p for p in pages if p.articles], before.pages if before else ())
-    notes += [n for p in placed for n in _placement_notes(p)]
-    guessed = frozenset(p.number for p in placed if p.reason in ("upload_order", "duplicate"))
-    slug = newspaper_slug(settings.config_dir, name) or _slug_of(name)
-    issue = _number_articles(
-        Issue(name, when, tuple(p.page for p in placed)),
-        slug,
-        section_names(settings.config_dir, name),
-        guessed,
+    dating = _dating(settings, date)
+    done = assemble_pages(
+        pages,
+        newspaper_profile(settings.config_dir, name),
+        segmenter or Segmenter.load(settings.config_dir),
+        dating=dating,
+        stored=archive.get_issue(dating.given or dating.today, name) if merge else None,
+        summary=_opts(settings),
+        notes=warnings,
     )
-    seg = segmenter or Segmenter.load(settings.config_dir)
-    issue, words = prepare_issue(issue, seg, SummaryOptions(max_chars=settings.summary_max_chars))
-    english = _english(notes, settings)
-    issue = replace(issue, warnings=english)
-    report = archive.store_issue(issue, words, merge=merge)
-    replaced = tuple(sorted(p.number for p in placed if p.replaces)) if before else ()
-    added = tuple(sorted(p.number for p in placed if not p.replaces)) if before else ()
-    return IngestResult(issue, report, english, tuple(notes), replaced, added)
+    return _store(done, archive, settings, merge)
 
 
-def _placement_notes(p: Placed) -> list[Note]:
-    """What the editor is told about a page numbered by anything but its own print."""
-    first = next((a for a in p.page.articles if a.headline), None)
-    head = (first.title or first.headline)[:30] if first else ""
-    out = [note("ingest.page_repeated", n=p.number)] if p.repeated else []
-    if p.reason == "upload_order":
-        out.append(note("ingest.page_by_order", n=p.number, headline=head))
-    elif p.reason == "duplicate":
-        out.append(note("ingest.page_duplicate", given=p.given, n=p.number, headline=head))
-    elif p.reason == "same_as_stored":
-        out.append(note("ingest.page_same_as_stored", n=p.number, headline=head))
-    return out
+def _dating(settings: Settings, date: dt.date | None) -> Dating:
+    return Dating(date, today_in(settings.timezone), settings.timezone)
+
+
+def _opts(settings: Settings) -> SummaryOptions:
+    return SummaryOptions(max_chars=settings.summary_max_chars)
+
+
+def _store(done: Assembled, archive: Archive, settings: Settings, merge: bool) -> IngestResult:
+    """Store an assembled issue (its notes in English too, for the CLI and the archive)."""
+    english = _english(done.notes, settings)
+    issue = replace(done.issue, warnings=english)
+    report = archive.store_issue(issue, dict(done.words), merge=merge)
+    return IngestResult(issue, report, english, done.notes, done.replaced_pages, done.added_pages)
 
 
 def _english(notes: Sequence[Note | str], settings: Settings) -> tuple[str, ...]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.ingest import date_in_name
 from bot.replies import FloodGuard
 from bot.replies.base import parse_date, parse_range
+from digests.assemble import date_in_name
 
 
 def test_dates_as_readers_type_them() -> None:
