@@ -71,8 +71,9 @@ def test_no_text_speaks_the_other_language() -> None:
         if key != "prefs.lang_zh":  # the language button names Chinese in Chinese
             assert not _english_cjk(text), (key, text)
     for key, text in _rendered(texts, "zh").items():
-        # Commands with a short argument (/push now, /lang en), ids, dates, file suffixes.
-        bare = re.sub(r"/[A-Za-z_]+(?: [a-z]{2,3}\b)?|\S*\d\S*|\.[a-z]{3,4}\b", " ", text)
+        # Commands (/push now, /lang en, paperboy fetch), ids, dates, file suffixes.
+        command = r"/[A-Za-z_]+(?: [a-z]{2,3}\b)?|paperboy [a-z]+"
+        bare = re.sub(rf"{command}|\S*\d\S*|\.[a-z]{{3,4}}\b", " ", text)
         words = set(re.findall(r"[A-Za-z]{2,}", bare))
         assert not re.search(r"[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}", bare), (key, text)
         allowed = NAMES | SUBCOMMANDS | {"MB", "PDF", "RTF", "GBK", "Big"}
