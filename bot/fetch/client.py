@@ -25,6 +25,7 @@ from digests.loader import MAX_INPUT_BYTES
 USER_AGENT = "Paperboy/0.1 (news digest bot for Chinese dailies; +https://github.com/paperboy-bot)"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _MAX_CRAWL_DELAY_S = 30.0
+_MAX_RETRY_AFTER_S = 120.0  # a longer wait is the schedule's next try, not this request's
 
 
 class FetchError(InputError):
@@ -135,7 +136,7 @@ class PoliteClient:
             except _Retry as e:
                 if attempt >= self.options.retries:
                     raise FetchError(str(e)) from None
-                await self._sleep(self.options.backoff_s * 2**attempt)
+                await self._sleep(max(self.options.backoff_s * 2**attempt, e.wait))
                 attempt += 1
 
     async def _pause(self, host: str, crawl_delay: float) -> None:
@@ -155,7 +156,7 @@ class PoliteClient:
             async with self._http.stream("GET", url, headers=headers) as r:
                 if r.status_code == 304 and cached is not None and self.cache is not None:
                     return Response(str(r.url), self.cache.body(cached), cached.charset, True)
-                _check_status(url, r.status_code)
+                _check_status(url, r.status_code, r.headers.get("retry-after", ""))
                 size = r.headers.get("content-length", "")
                 if size.isdigit() and int(size) > limit:
                     raise FetchError(_too_large(url, int(size), limit))
@@ -181,14 +182,24 @@ class PoliteClient:
 
 
 class _Retry(Exception):
-    """A fault worth another try (network, timeout, 5xx, 429)."""
+    """A fault worth another try (network, timeout, 5xx, 429); ``wait`` is the server's
+    Retry-After in seconds, when it sent one."""
+
+    def __init__(self, message: str, wait: float = 0.0) -> None:
+        super().__init__(message)
+        self.wait = wait
 
 
-def _check_status(url: str, status: int) -> None:
+def _retry_after(value: str) -> float:
+    """Retry-After in seconds (the HTTP-date form is rare on these sites: no wait)."""
+    return min(float(value), _MAX_RETRY_AFTER_S) if value.strip().isdigit() else 0.0
+
+
+def _check_status(url: str, status: int, retry_after: str = "") -> None:
     if status in (404, 410):
         raise NotFound(f"{url}: not found ({status})")
     if status in _RETRY_STATUS:
-        raise _Retry(f"{url}: the server answered {status}")
+        raise _Retry(f"{url}: the server answered {status}", _retry_after(retry_after))
     if status >= 400:
         raise FetchError(f"{url}: the server answered {status}")
 

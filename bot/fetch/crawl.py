@@ -36,6 +36,7 @@ class FetchedPage:
     pdf: bytes | None
     pdf_url: str | None
     articles: tuple[ArticleView, ...]
+    missing: tuple[str, ...] = ()  # article pages the site lists but answers 404 for
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,10 @@ async def fetch_issue(client: PoliteClient, url: str, date: dt.date | None = Non
     for i, link in enumerate(first.pages):
         view = first if first.current == i else await _page_view(client, link, first.system)
         pdf = await _pdf(client, link, view.pdf_url) if view.pdf_url else None
-        articles = [await _article(client, a.url, first.system) for a in view.articles]
-        pages.append(FetchedPage(link, pdf, view.pdf_url, tuple(articles)))
+        got = [(a.url, await _article(client, a.url, first.system)) for a in view.articles]
+        articles = tuple(art for _, art in got if art is not None)
+        missing = tuple(url for url, art in got if art is None)
+        pages.append(FetchedPage(link, pdf, view.pdf_url, articles, missing))
     return FetchedIssue(url, first.system, first.date or date, tuple(pages))
 
 
@@ -116,6 +119,11 @@ async def _pdf(client: PoliteClient, link: PageLink, url: str) -> bytes:
         raise FetchError(f"page {link.number}'s PDF ({url}) is missing on the site") from None
 
 
-async def _article(client: PoliteClient, url: str, system: System) -> ArticleView:
-    html, _ = await _html(client, url)
+async def _article(client: PoliteClient, url: str, system: System) -> ArticleView | None:
+    """The article page; None when the site lists it but has it not (a dead link must not
+    keep the whole issue out: the PDF is the text, the article pages are evidence)."""
+    try:
+        html, _ = await _html(client, url)
+    except NotFound:
+        return None
     return read_article(html, system)

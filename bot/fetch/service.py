@@ -144,6 +144,10 @@ def _page(fp: FetchedPage, options: SplitOptions) -> tuple[Page, str]:
         note = (
             f"{where}: {problem}; the text comes from the site's article pages" if problem else ""
         )
+        if fp.missing:
+            note = (
+                f"{note or where}; {len(fp.missing)} of its article pages are missing on the site"
+            )
         return page_from_articles(n, name, fp.articles), note
     if problem and fp.pdf is not None and not _complete(fp.pdf):
         raise FetchError(f"{where}: the PDF {fp.pdf_url} is truncated")

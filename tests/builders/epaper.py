@@ -22,6 +22,7 @@ class Resource:
     status: int = 200
     delay_s: float = 0.0  # the server waits this long before answering
     cut_to: int | None = None  # send Content-Length of the whole body, then only this many
+    busy_first: int = 0  # answer 503 with Retry-After: 7 to the first this many requests
 
 
 @dataclass(frozen=True)

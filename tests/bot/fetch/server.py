@@ -60,6 +60,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 res = Resource(b"<html><body>404 Not Found</body></html>", status=404)
             if res.delay_s:
                 time.sleep(res.delay_s)
+            if res.busy_first and len(site.asked(hit.path)) <= res.busy_first:
+                res = Resource(b"busy", status=503)
+                hit.status = 503
+                self.send_response(503)
+                self.send_header("Retry-After", "7")
+                self.send_header("Content-Length", "4")
+                self.end_headers()
+                self.wfile.write(res.body)
+                hit.end = time.monotonic()
+                return
             etag = '"' + hashlib.sha256(res.body).hexdigest()[:16] + '"'
             try:
                 if res.status == 200 and hit.headers.get("if-none-match") == etag:

@@ -178,3 +178,41 @@ def test_the_cache_forgets_what_was_not_used_for_a_week(
     assert kept > 10
     assert cache.prune(now=time.time() + 3 * 24 * 3600) == 0
     assert cache.prune(now=time.time() + 9 * 24 * 3600) == kept
+
+
+def test_a_dead_article_link_does_not_keep_the_issue_out(
+    archive: SqlArchive, settings: Settings
+) -> None:
+    """With page PDFs the issue is stored whole; on a site of article pages only, the
+    page keeps the articles it has and the preview counts the missing one."""
+    resources = founder_classic(demo_issue())
+    del resources[next(p for p in resources if p.endswith("content_2_3.htm"))]
+    with serve(resources) as site:
+        result = fetch(site, CLASSIC, archive, settings)
+    assert result.stored is not None and len(result.stored.issue.articles) == 5
+    resources = founder_new(demo_issue(pdf="none"))
+    del resources[next(p for p in resources if p.endswith("content_30005.html"))]
+    with serve(resources) as site:
+        result = fetch(site, NEW, archive, settings)
+    assert result.stored is not None and len(result.stored.issue.articles) == 4
+    assert any("1 of its article pages are missing" in w for w in result.stored.warnings)
+
+
+async def test_a_busy_server_is_asked_again_after_its_retry_after() -> None:
+    """503 with Retry-After: the client waits what the server asks (a virtual sleep
+    here), then gets the page."""
+    from bot.fetch.client import PoliteClient
+
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    resources = founder_classic(demo_issue())
+    resources[CLASSIC] = dataclasses.replace(resources[CLASSIC], busy_first=1)
+    with serve(resources) as site:
+        async with PoliteClient(FAST, sleep=sleep) as client:
+            got = await client.get(site.url(CLASSIC))
+    assert b"refresh" in got.body
+    assert [h.status for h in site.asked(CLASSIC)] == [503, 200]
+    assert 7.0 in waits
