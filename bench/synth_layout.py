@@ -410,8 +410,9 @@ class _EssaySetter:
         if essay.subtitle:
             y = self._centred("——" + essay.subtitle, y + 0.2 * s, hx0, hx1, 1.6 * s, HEI)
             y += 0.4 * s
-        if where == "beside" and last_right + pen.width(author, 1.17 * s, KAI) + 2 * s < hx1:
-            pen.text(last_right + 2 * s, y - 1.2 * s - 1.25 * tsize + tsize, author, 1.17 * s, KAI)
+        gap = 2.5 * tsize  # clear of the title, or pdfminer reads the name into its line
+        if where == "beside" and last_right + gap + pen.width(author, 1.17 * s, KAI) < hx1:
+            pen.text(last_right + gap, y - 1.2 * s - 1.25 * tsize + tsize, author, 1.17 * s, KAI)
         elif where in ("under", "beside"):
             y = self._centred(author, y + 0.4 * s, hx0, hx1, 1.17 * s, KAI, bold=bold)
         self._author_in_text = where == "text"

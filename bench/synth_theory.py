@@ -242,48 +242,45 @@ def answer_key(placed: list[Placed], date: str) -> dict[str, Any]:
     return {"page_id": "", "date": date, "page": "理论", "articles": arts}
 
 
-def build(folder: Path, per_class: int) -> list[Path]:
-    pool = load_pool()
-    out = []
-    for cls, seed0 in (("fit", 1000), ("unseen", 5000)):
-        for i in range(per_class):
-            rng = random.Random(seed0 + i)
-            used: set[str] = set()
-            dates: list[str] = []
+def build(folder: Path, per_class: int, jobs: int = 1) -> list[Path]:
+    work = [
+        (folder, cls, seed0, i)
+        for cls, seed0 in (("fit", 1000), ("unseen", 5000))
+        for i in range(per_class)
+    ]
+    with concurrent.futures.ProcessPoolExecutor(max(1, jobs)) as pool:
+        return list(pool.map(_build_page, work))
 
-            def pick(
-                capacity: int,
-                main: bool,
-                rng: random.Random = rng,
-                used: set[str] = used,
-                dates: list[str] = dates,
-                arts: list[dict[str, Any]] = pool[cls],
-            ) -> Essay | None:
-                free = [a for a in arts if a["id"] not in used]
-                size = [sum(len(p) for p in a["paragraphs"]) for a in free]
-                good = [
-                    a for a, n in zip(free, size, strict=True) if 0.55 * capacity <= n <= capacity
-                ]
-                choice = rng.choice(good or free) if free else None
-                if choice is None:
-                    return None
-                used.add(choice["id"])
-                dates.append(choice["date"])
-                return essay_of(choice, rng)
 
-            day = rng.randint(1, 28)
-            pdf, placed = compose_page(rng, pick, furniture(rng, day))
-            page = folder / f"{cls}_{i:03d}"
-            page.mkdir(parents=True, exist_ok=True)
-            (page / "page.pdf").write_bytes(pdf)
-            (page / "page.txt").write_text(page_text(page / "page.pdf"), encoding="utf-8")
-            key = answer_key(placed, min(dates) if dates else "")
-            key["page_id"] = page.name
-            (page / "gold.json").write_text(
-                json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8"
-            )
-            out.append(page)
-    return out
+def _build_page(job: tuple[Path, str, int, int]) -> Path:
+    """One page from its own seed: its PDF, page.txt and gold.json."""
+    folder, cls, seed0, i = job
+    arts = load_pool()[cls]
+    rng = random.Random(seed0 + i)
+    used: set[str] = set()
+    dates: list[str] = []
+
+    def pick(capacity: int, main: bool) -> Essay | None:
+        free = [a for a in arts if a["id"] not in used]
+        size = [sum(len(p) for p in a["paragraphs"]) for a in free]
+        good = [a for a, n in zip(free, size, strict=True) if 0.55 * capacity <= n <= capacity]
+        choice = rng.choice(good or free) if free else None
+        if choice is None:
+            return None
+        used.add(choice["id"])
+        dates.append(choice["date"])
+        return essay_of(choice, rng)
+
+    day = rng.randint(1, 28)
+    pdf, placed = compose_page(rng, pick, furniture(rng, day))
+    page = folder / f"{cls}_{i:03d}"
+    page.mkdir(parents=True, exist_ok=True)
+    (page / "page.pdf").write_bytes(pdf)
+    (page / "page.txt").write_text(page_text(page / "page.pdf"), encoding="utf-8")
+    key = answer_key(placed, min(dates) if dates else "")
+    key["page_id"] = page.name
+    (page / "gold.json").write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
+    return page
 
 
 def split_items(path: Path, options: Any) -> list[dict[str, Any]]:
@@ -359,7 +356,7 @@ def main() -> None:
     ap.add_argument("--route", choices=["text", "pdf", "both"], default="both")
     ap.add_argument("--keep", type=Path, help="build the pages here and leave them")
     ap.add_argument("--from", dest="source", type=Path, help="score pages built before")
-    ap.add_argument("--jobs", type=int, default=1, help="pages split in parallel")
+    ap.add_argument("--jobs", type=int, default=1, help="pages built and split in parallel")
     ap.add_argument("--errors", action="store_true", help="show the mistakes on FIT pages")
     ap.add_argument("--check-dev", action="store_true", help="derive the dev pages' page.txt")
     args = ap.parse_args()
@@ -371,7 +368,7 @@ def main() -> None:
         if args.source:
             pages = sorted(p for p in args.source.iterdir() if (p / "gold.json").is_file())
         else:
-            pages = build(args.keep or Path(tmp), args.pages)
+            pages = build(args.keep or Path(tmp), args.pages, args.jobs)
         routes = ["text", "pdf"] if args.route == "both" else [args.route]
         for route in routes:
             totals = score(pages, route, args.errors, args.jobs)
