@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from digests.loader import split_options  # noqa: E402
+from digests.model import Page  # noqa: E402
 from digests.splitter import SplitOptions, split_text  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -117,6 +118,11 @@ def load_scorer() -> ModuleType:
 
 def split_items(text: str, options: SplitOptions) -> list[dict[str, Any]]:
     """The page's items as the JSON contract gives them, with the fields the scorer reads."""
+    return items_of(split_text(text, options))
+
+
+def items_of(pages: Iterable[Page]) -> list[dict[str, Any]]:
+    """The pages' items with the fields the scorer reads, as the JSON contract gives them."""
     return [
         {
             "kind": a.kind,
@@ -127,7 +133,7 @@ def split_items(text: str, options: SplitOptions) -> list[dict[str, Any]]:
             "byline": a.byline,
             "paragraphs": list(a.paragraphs),
         }
-        for p in split_text(text, options)
+        for p in pages
         for a in p.articles
     ]
 

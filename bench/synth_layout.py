@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -349,7 +349,8 @@ class _EssaySetter:
         essay = pick(int(lines * per_line * 0.92), main)
         if essay is None:
             return None
-        if vertical:
+        if vertical:  # a title set downwards carries no kicker or subtitle, one author
+            essay = replace(essay, kicker="", subtitle="", authors=essay.authors[:1])
             segments = self._vertical_head(essay, (x0, top, x1, bottom))
         else:
             segments = self._head(essay, (x0, top, x1, bottom))

@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from split_composed import ARCHIVE, SCORER, load_scorer  # noqa: E402
+from split_composed import ARCHIVE, SCORER, items_of, load_scorer  # noqa: E402
 from synth_layout import Essay, Furniture, Placed, compose_page  # noqa: E402
 
 from digests.loader import split_documents, split_options  # noqa: E402
@@ -284,20 +284,7 @@ def _build_page(job: tuple[Path, str, int, int]) -> Path:
 
 
 def split_items(path: Path, options: Any) -> list[dict[str, Any]]:
-    pages = split_documents([(path.name, path.read_bytes())], options).pages
-    return [
-        {
-            "kind": a.kind,
-            "kicker": a.kicker,
-            "title": a.title,
-            "subtitle": a.subtitle,
-            "column": a.column,
-            "byline": a.byline,
-            "paragraphs": list(a.paragraphs),
-        }
-        for p in pages
-        for a in p.articles
-    ]
+    return items_of(split_documents([(path.name, path.read_bytes())], options).pages)
 
 
 def score(
