@@ -32,9 +32,9 @@ from bot.handlers import telegram as h
 from bot.handlers.state import BotState
 from bot.i18n import LANGUAGES, Messages
 from bot.push import configure_builder
-from bot.replies import COMMANDS, Responder
+from bot.replies import COMMANDS
 from bot.replies.prefs import READER_COMMANDS
-from bot.services import Services, configured_sections
+from bot.runtime import Runtime
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,8 +50,9 @@ _MEDIA = (
 )
 
 
-def build_application(settings: Settings) -> BotApp:
-    """The Telegram bot as ``paperboy serve`` runs it."""
+def build_application(settings: Settings, runtime: Runtime | None = None) -> BotApp:
+    """The Telegram bot as ``paperboy serve`` runs it, on ``runtime`` when given (shared
+    with the other channels; the caller closes it), else on one it opens in post_init."""
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
@@ -69,6 +70,8 @@ def build_application(settings: Settings) -> BotApp:
     # The builder's type does not follow .rate_limiter(): the bot takes str rate_limit_args.
     app = cast(BotApp, builder.build())
     app.bot_data.settings = settings
+    app.bot_data.services = runtime
+    app.bot_data.owns_services = runtime is None
     app.add_handler(TypeHandler(Update, h.flood_gate), group=-1)
     app.add_handler(CallbackQueryHandler(h.on_callback))
     app.add_handler(MessageHandler(filters.Document.ALL, h.on_document))
@@ -85,14 +88,18 @@ async def _post_init(app: BotApp) -> None:
     state = app.bot_data
     settings = state.settings
     assert settings is not None
-    services = await asyncio.to_thread(Services.open, settings)
+    services = state.services
+    if services is None:
+        services = await asyncio.to_thread(Runtime.open, settings)
     state.services = services
     try:
         await asyncio.to_thread(load_demo_if_empty, services)
-        texts = Messages.load(settings.config_dir)
-        sections = configured_sections(settings.config_dir, settings.newspaper)
-        responder = Responder(services, texts, sections)
-        await asyncio.to_thread(_warm_up, responder)
+        texts = services.texts
+        responder = services.responder()
+        # The segmenter and the index load beside the first answers, not before them: a
+        # reply that needs them waits for the lock, the others go at once.
+        warm = asyncio.get_running_loop().run_in_executor(None, services.warm_up)
+        warm.add_done_callback(_warm_done)
         state.responder = responder
         await _set_commands(app, texts)
         from bot.push import install_push
@@ -103,17 +110,17 @@ async def _post_init(app: BotApp) -> None:
 
         await install_fetch(app, services, responder)  # only the lease holder fetches
     except BaseException:
-        services.close()
-        state.services = None
+        if state.owns_services:
+            services.close()
+            state.services = None
         raise
     # Added last so that commands the push engine registered are not taken for unknown ones.
     app.add_handler(MessageHandler(filters.TEXT & filters.Regex("^/"), h.on_text))
 
 
-def _warm_up(responder: Responder) -> None:
-    """Load the segmenter and search index now, not on the first reader's query."""
-    responder.services.archive.search("报童")
-    responder.segmenter()
+def _warm_done(future: asyncio.Future[None]) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.warning("warming up the archive failed", exc_info=future.exception())
 
 
 async def _set_commands(app: BotApp, texts: Messages) -> None:
@@ -150,8 +157,9 @@ async def _post_shutdown(app: BotApp) -> None:
         await stop_push(app)
     finally:
         state.responder = None
-        state.services = None
-        services.close()
+        if state.owns_services:
+            state.services = None
+            services.close()
 
 
 def webhook_parts(settings: Settings) -> tuple[str, int, str, str]:

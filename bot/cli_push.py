@@ -56,7 +56,7 @@ def run_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_push(args: argparse.Namespace, settings: Settings) -> int:
     from bot.i18n import Messages
-    from bot.push.service import ledger_status
+    from bot.push.status import ledger_status
     from bot.replies.push import request_text, status_text
 
     texts = Messages.load(settings.config_dir)

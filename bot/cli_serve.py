@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import signal
 import sys
+import threading
 
 from bot.settings import Settings
 from digests.errors import PaperboyError
@@ -29,35 +30,40 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _serve_console(settings: Settings) -> int:
     from bot.console import run_console
     from bot.demo import load_demo_if_empty
-    from bot.i18n import Messages
-    from bot.replies import Responder
-    from bot.services import Services, configured_sections
+    from bot.runtime import Runtime
 
-    texts = Messages.load(settings.config_dir)
-    services = Services.open(settings)
+    runtime = Runtime.open(settings)
+    # The segmenter and index load while the first line is read and answered.
+    warm = threading.Thread(target=runtime.warm_up, daemon=True, name="warm-up")
     try:
-        load_demo_if_empty(services)
-        sections = configured_sections(settings.config_dir, settings.newspaper)
-        responder = Responder(services, texts, sections)
-        services.archive.search("报童")  # load the index and segmenter before the first line
+        load_demo_if_empty(runtime)
+        warm.start()
         if sys.stdin.isatty():
-            print(texts.t("zh", "console.banner"), file=sys.stderr)
-        return run_console(responder, sys.stdin, sys.stdout)
+            print(runtime.texts.t("zh", "console.banner"), file=sys.stderr)
+        return run_console(runtime.responder(), sys.stdin, sys.stdout)
     finally:
-        services.close()
+        if warm.is_alive():
+            warm.join()
+        runtime.close()
 
 
 def _serve_telegram(settings: Settings) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import build_application, run_application
+    from bot.runtime import Runtime
     from bot.wechat.runner import wechat_beside
 
     async def main() -> None:
         stop = _stop_on_signals()
-        app = build_application(settings)
-        async with wechat_beside(settings, app):
-            await run_application(app, stop)
+        # One runtime for every channel: one archive, one segmenter, one set of texts.
+        runtime = await asyncio.to_thread(Runtime.open, settings)
+        try:
+            app = build_application(settings, runtime)
+            async with wechat_beside(settings, app, runtime):
+                await run_application(app, stop)
+        finally:
+            runtime.close()
 
     try:
         asyncio.run(main())

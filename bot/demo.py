@@ -30,6 +30,7 @@ def load_demo_if_empty(services: Services) -> bool:
         settings=services.settings,
         date=DEMO_DATE,
         newspaper=DEMO_NEWSPAPER,
+        segmenter=services.segmenter,
     )
     services.archive.audit("paperboy", "post demo", f"{DEMO_NEWSPAPER} {DEMO_DATE}")
     return True

@@ -15,3 +15,4 @@ class BotState:
         self.services: Services | None = None
         self.responder: Responder | None = None
         self.push_installed = False
+        self.owns_services = True  # False when serve opened the runtime for several channels

@@ -28,7 +28,6 @@ from bot.handlers.state import BotState
 from bot.push.limiter import PACED
 from bot.replies import Responder
 from bot.replies.base import Message, Reply, Who
-from bot.upload import post_upload
 from digests.archive.front import call
 
 log = logging.getLogger(__name__)
@@ -156,6 +155,8 @@ async def on_document(update: Update, context: Context) -> None:
         return
     with contextlib.suppress(TelegramError):  # only a courtesy: never fail the upload on it
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    from bot.upload import post_upload  # the splitter loads with the first upload
+
     file = await doc.get_file()
     content = bytes(await file.download_as_bytearray())
     reply = await asyncio.to_thread(

@@ -105,13 +105,10 @@ class Responder:
         self.sections = sections
         self.flood = FloodGuard()
         self._languages: dict[str, str] = {}  # chosen by /lang before subscribing
-        self._segmenter: Segmenter | None = None
 
     def segmenter(self) -> Segmenter:
-        """The word segmenter for posting issues, loaded on first use."""
-        if self._segmenter is None:
-            self._segmenter = Segmenter.load(self.services.settings.config_dir)
-        return self._segmenter
+        """The word segmenter for posting issues: the runtime's one (the archive's too)."""
+        return self.services.segmenter
 
     # -- who -----------------------------------------------------------------------------
     def who(

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from bot import callbacks as cb
-from bot.ingest import IngestResult
 from bot.render import Chunk, line
 from bot.render.digest import page_title
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
 from digests.loader import ACCEPTED_SUFFIXES, MAX_INPUT_BYTES
 from digests.notes import Note
+
+if TYPE_CHECKING:  # the splitter behind ingest loads when an issue is posted, not at start
+    from bot.ingest import IngestResult
 
 
 def refuse(ctx: Ctx, action: str) -> Reply:

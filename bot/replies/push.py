@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bot.push.service import PushStatus, ledger_status, serve_alive
+from bot.push.status import PushStatus, ledger_status, serve_alive
 from bot.render import esc, line
 from bot.replies.base import Ctx, Message, Reply, reply
 from bot.replies.editor import refuse

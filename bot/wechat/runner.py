@@ -30,11 +30,11 @@ _LOG = logging.getLogger(__name__)
 class WeChatChannel:
     """Everything the channel runs, opened by :meth:`open` and closed by :meth:`close`."""
 
-    def __init__(self, settings: Settings, *, take_push_requests: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, *, take_push_requests: bool = False, runtime: Any = None
+    ) -> None:
         from bot.demo import load_demo_if_empty
-        from bot.i18n import Messages
-        from bot.replies import Responder
-        from bot.services import Services, configured_sections
+        from bot.services import Services
         from bot.wechat.api import WeChatApi
         from bot.wechat.chat import WeChatChat
         from bot.wechat.delivery import Presence, WeChatDelivery
@@ -43,15 +43,17 @@ class WeChatChannel:
         wechat = settings.wechat
         self.settings = settings
         self.take_push_requests = take_push_requests
-        self.services = Services.open(settings)
+        # Beside Telegram, serve's one runtime (its archive, segmenter and Responder).
+        self.owns_services = runtime is None
+        self.services = runtime if runtime is not None else Services.open(settings)
         try:
             load_demo_if_empty(self.services)
-            texts = Messages.load(settings.config_dir)
-            sections = configured_sections(settings.config_dir, settings.newspaper)
-            self.responder = Responder(self.services, texts, sections)
-            self.services.archive.search("报童")  # the index and segmenter, before a reader
+            texts = self.services.texts
+            self.responder = self.services.responder()
+            self.services.warm_up()  # the index and segmenter, before a reader
         except BaseException:
-            self.services.close()
+            if self.owns_services:
+                self.services.close()
             raise
         self.api = WeChatApi(wechat)
         self.presence = Presence()
@@ -101,16 +103,20 @@ class WeChatChannel:
             await self.api.aclose()
             self.services.archive.release_lease(self.lease, self.holder)
         finally:
-            self.services.close()
+            if self.owns_services:
+                self.services.close()
 
 
 @contextlib.asynccontextmanager
-async def wechat_beside(settings: Settings, app: Any) -> AsyncIterator[WeChatChannel | None]:
-    """Run the channel while the Telegram Application runs (nothing when not configured)."""
+async def wechat_beside(
+    settings: Settings, app: Any, runtime: Any = None
+) -> AsyncIterator[WeChatChannel | None]:
+    """Run the channel while the Telegram Application runs (nothing when not configured),
+    on the Telegram channel's runtime when given."""
     if not settings.wechat.enabled:
         yield None
         return
-    channel = await asyncio.to_thread(WeChatChannel, settings)
+    channel = await asyncio.to_thread(WeChatChannel, settings, runtime=runtime)
     job = None
     try:
         await channel.start()
