@@ -15,9 +15,9 @@ from typing import cast
 
 from digests.archive.base import Archive
 from digests.archive.db import Db, PostgresDb, SqliteDb
+from digests.archive.facade import SqlArchive
 from digests.archive.front import ArchiveFront
 from digests.archive.index import SearchIndex
-from digests.archive.search import Searching
 from digests.archive.store import Words
 from digests.errors import ArchiveError, ConfigError
 
@@ -30,10 +30,6 @@ __all__ = [
     "open_archive",
     "open_front",
 ]
-
-
-class SqlArchive(Searching):
-    """Both backends: they differ only in their :class:`Db` connection."""
 
 
 def default_words(config_dir: Path | None) -> Words:

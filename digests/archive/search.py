@@ -16,7 +16,6 @@ from rapidfuzz import fuzz
 
 from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
 from digests.archive.index import Filters
-from digests.archive.people import People
 from digests.archive.query import (
     MAX_QUERY_CHARS,
     MAX_TERMS,
@@ -26,7 +25,8 @@ from digests.archive.query import (
     query_grams,
     snippet,
 )
-from digests.archive.store import ARTICLE_COLUMNS, article_from_row
+from digests.archive.rows import ARTICLE_COLUMNS, article_from_row
+from digests.archive.store import Store
 from digests.notes import note
 
 NOTICE_EMPTY = note("search.empty")
@@ -78,7 +78,9 @@ def _title(sa: StoredArticle) -> str:
     return a.title or a.headline or a.text[:30]
 
 
-class Searching(People):
+class Searching(Store):
+    """The archive's part for issues and articles (:class:`Store`) and searching them."""
+
     def _fetch(self, ids: Sequence[str]) -> dict[str, StoredArticle]:
         if not ids:
             return {}
