@@ -77,18 +77,23 @@ def bench_telegram(rounds: int) -> None:
             bot.wait(30)
 
 
+def spawn_console(data_dir: str) -> subprocess.Popen[str]:
+    """``paperboy serve --console`` on ``data_dir``, its input and output as line pipes."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--console"],
+        env=_env(data_dir),
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+
+
 def bench_console(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as data:
         started = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--console"],
-            env=_env(data),
-            cwd=REPO,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
+        proc = spawn_console(data)
         assert proc.stdin and proc.stdout
 
         def ask(line: str, marker: str) -> float:

@@ -16,7 +16,6 @@ issue, started once before timing so the demo load is not counted.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -26,12 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.bot_replies import _env, spawn_console  # noqa: E402
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
-
-
-def _env(data_dir: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAPERBOY_")}
-    return {**env, "PAPERBOY_DATA_DIR": data_dir, **extra}
 
 
 def _memory(pid: int) -> str:
@@ -45,15 +40,7 @@ def _memory(pid: int) -> str:
 
 def console(data_dir: str) -> tuple[float, str]:
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--console"],
-        env=_env(data_dir),
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        bufsize=1,
-    )
+    proc = spawn_console(data_dir)
     assert proc.stdin and proc.stdout
     proc.stdin.write("/today\n")
     proc.stdin.flush()

@@ -201,14 +201,20 @@ async def test_progress_is_recorded_before_the_last_part(
     await engine.stop()
 
 
-async def test_the_overall_rate_holds_in_every_second(api: FakeBotApi, archive: SqlArchive) -> None:
-    """At a 20 msg/s limit the server never sees more than 20 sends within one second."""
-    app = build_app(api, rate=20.0)
+async def push_at(api: FakeBotApi, archive: SqlArchive, rate: float, readers: int) -> list[float]:
+    """Push to ``readers`` new subscribers through a bot limited to ``rate``; when the
+    server saw each send."""
+    app = build_app(api, rate=rate)
     await app.initialize()
-    subscribe(api, archive, 40)
+    subscribe(api, archive, readers)
     await push_all(app, archive)
     await app.shutdown()
-    times = sorted(c.at for c in sends(api))
+    return sorted(c.at for c in sends(api))
+
+
+async def test_the_overall_rate_holds_in_every_second(api: FakeBotApi, archive: SqlArchive) -> None:
+    """At a 20 msg/s limit the server never sees more than 20 sends within one second."""
+    times = await push_at(api, archive, 20.0, 40)
     assert len(times) == 40
     assert all(sum(1 for t in times if s <= t < s + 1.0) <= 20 for s in times)
 
@@ -216,12 +222,7 @@ async def test_the_overall_rate_holds_in_every_second(api: FakeBotApi, archive: 
 async def test_slow_answers_leave_no_slot_unused(api: FakeBotApi, archive: SqlArchive) -> None:
     """With every answer taking 0.3 s, a push at 25 msg/s still sends at 95 % of that rate."""
     api.latency_s = 0.3
-    app = build_app(api, rate=25.0)
-    await app.initialize()
-    subscribe(api, archive, 100)
-    await push_all(app, archive)
-    await app.shutdown()
-    times = sorted(c.at for c in sends(api))
+    times = await push_at(api, archive, 25.0, 100)
     assert (len(times) - 1) / (times[-1] - times[0]) >= 0.95 * 25
 
 
