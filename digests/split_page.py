@@ -35,6 +35,13 @@ SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed al
 COMPILED_PACKAGE = 4  # pieces closed by "(…整理)" on a page that is one package
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
+# Rules that once settled a block and are now evidence of the one start model (outside
+# pages of signed pieces): each adds rule_start to the weighed score, so the block's other
+# signs can outweigh one misread line. The weight was chosen on the fitted days of
+# bench/split_validate.py.
+WEIGHED_RULES = frozenset(
+    ("long", "headline", "photo", "end", "attendance", "document", "continued", "banner")
+)
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
 # and no rule at all) are signs weighed together (digests.split_score).
 _SURE = frozenset(
@@ -94,18 +101,32 @@ def start_reason(
 ) -> str:
     """Why the block at ``tokens[t]`` starts a new article ("" when it is a subhead); the
     reason names the rule, which keeps the rules apart when measuring them."""
-    found = settled_reason(tokens, t, draft, lex, named)
-    if found is not None:
+    found = rule_evidence(tokens, t, draft, lex, named)
+    if found is not None and (found not in WEIGHED_RULES or named):
         return found
     assert draft is not None
     weighed = score(block_features(tokens, t, draft), lex.start_weights)
-    return "weighed" if weighed > 0 else ""
+    return "weighed" if weighed + rule_weight(found, lex) > 0 else ""
 
 
 def settled_reason(
     tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
 ) -> str | None:
     """The reason when a sure sign settles the block; None when the signs must be weighed."""
+    found = rule_evidence(tokens, t, draft, lex, named)
+    return None if found in WEIGHED_RULES and not named else found
+
+
+def rule_weight(found: str | None, lex: Lexicon) -> float:
+    """What a rule that no longer settles a block adds to its weighed score."""
+    return lex.start_weights.get("rule_start", 0.0) if found in WEIGHED_RULES else 0.0
+
+
+def rule_evidence(
+    tokens: Sequence[Token], t: int, draft: Draft | None, lex: Lexicon, named: bool = False
+) -> str | None:
+    """What the page's rules say of the block: the reason it starts an article, "" for a
+    subhead, None when no rule speaks."""
     block = tokens[t]
     assert isinstance(block, Block)
     if draft is None or draft.closed:
@@ -276,7 +297,8 @@ def build_drafts(
             continue
         grown: list[Walk] = []
         for walk in walks:
-            settled = settled_reason(tokens, t, walk.draft, lex, named)
+            found = rule_evidence(tokens, t, walk.draft, lex, named)
+            settled = None if found in WEIGHED_RULES and not named else found
             if settled is not None:
                 walk.block(t, tok.lines, bool(settled), lex)
                 grown.append(walk)
@@ -287,6 +309,7 @@ def build_drafts(
                 grown.append(walk)
                 continue
             z = score(block_features(tokens, t, walk.draft), lex.start_weights)
+            z += rule_weight(found, lex)
             other = walk.fork()
             walk.cost += _softplus(z)
             walk.block(t, tok.lines, False, lex)

@@ -7,7 +7,9 @@ around them grew, three weights (one_line, dash_kicker, next_byline) were moved 
 bench/split_tune.py, coordinate ascent on the odd days' F1, keeping the moves that raised
 the even days' F1 too (0.9367 -> 0.9380). They are the default of
 ``Lexicon.start_weights``, so every caller weighs the same way; a newspaper may override
-single weights under ``[start_weights]`` in config/splitter.toml.
+single weights under ``[start_weights]`` in config/splitter.toml. rule_start
+weighs the rules that used to settle a block outright (split_page.WEIGHED_RULES); 3.0 was
+the best of 1-6 on the fitted days 1-14 of bench/split_validate.py.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ START_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "prev_open": -0.297,
         "prev_unfinished": -0.479,
         "quoted": -1.107,
+        "rule_start": 3.0,
         "shape_break": 1.406,
         "spaced": 0.635,
         "subs_count": -0.734,

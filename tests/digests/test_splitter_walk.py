@@ -11,7 +11,7 @@ from digests.split_lines import classify, page_lines
 from digests.split_page import build_drafts
 from digests.split_walk import Walk
 from digests.splitter import SplitOptions, split_text
-from tests.builders.pages import PARAS, article, page
+from tests.builders.pages import LONG_PARA, PARAS, article, page
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 
@@ -74,3 +74,30 @@ def test_on_a_page_of_signed_pieces_an_unsigned_headline_is_still_weighed() -> N
         ("破冰而游", ""),
     ]
     assert arts[1].section_heads == ()
+
+
+def test_a_long_first_part_does_not_settle_that_a_numbered_subhead_starts_a_story() -> None:
+    """A report that has run its full length without a subhead is evidence that the next
+    headline starts a new story, not a verdict: a numbered subhead under it ("二、…") still
+    heads the report's second part."""
+    first_part = [
+        "".join(PARAS[0:4]),
+        "".join(PARAS[4:8]),
+        "".join(PARAS[8:12]),
+        LONG_PARA,
+        "沿线村庄的客运班车从每天两班增加到六班,学生放学后半小时内就能到家,外出务工的村民"
+        "也不用再绕远路去镇上坐车。",
+        "县里还在每个行政村设了快递收发点,农产品网上卖出后当天就能发出,去年全县农村网店"
+        "销售额比前年翻了一番。",
+        "交通运输部门的调查显示,公路通车后沿线村民到县城看病的平均时间缩短了四十分钟,村里"
+        "的小卖部和农家乐生意也跟着好了起来。",
+        "今年春天,县里还将启动第二批十二条村道的改造,计划在雨季到来之前完成路基和排水工程。",
+    ]
+    text = page(
+        article("乡村公路通到家门口", first_part, byline=["□ 本报记者 周晓岚"]),
+        "二、养护有人管",
+        "县交通局今年为每条村道配备了两名护路员,每周巡查一次路面和边沟。",
+        "护路员发现坑槽后当天上报,三天内完成修补,全年修补路面一千多处。",
+    )
+    (report,) = split_text(text)[0].articles
+    assert report.section_heads == ("二、养护有人管",)
