@@ -7,8 +7,10 @@ articles of the same page number (the page stands in for a topic: 要闻, 国际
 content word in five is swapped for another word of that page's vocabulary (drawn by
 frequency), so sentences are not verbatim copies and query words co-occur about as often
 as in real text of the same beat. Its title joins the first half of one title of that
-page to the second half of another (kicker and subtitle come from those two), with one
-word in three swapped the same way, so many headlines share characters, as real ones do.
+page to the second half of another (halves of the title proper, the bracketed column tag
+kept from the second; kicker and subtitle come from those two), with one word in three
+swapped the same way, so many headlines share characters as real ones do, yet none holds
+most of another's title verbatim.
 Distractors are dated over 2018-10-01..2019-03-31 (the month included).
 
 Queries mimic the dev files in ../shared/data/queries (their generator's traits, measured):
@@ -41,7 +43,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 MONTH = SHARED / "archive" / "rmrb-2019-02.jsonl.gz"
-VERSION = 2  # bump when the corpus recipe changes: a cached corpus is rebuilt
+VERSION = 3  # bump when the corpus recipe changes: a cached corpus is rebuilt
 _SENTENCE = re.compile(r"(?<=[。！？；])")
 _COLUMN_TAG = re.compile(r"（[^（）]*(?:（[^（）]*）[^（）]*)*）$")
 _CONTENT = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
@@ -137,8 +139,9 @@ def distractors(arts: list[dict[str, Any]], n: int, cut: Any, seed: int = 7) -> 
             pos[j] += take
         paras = _paragraphs(text, max(1, len(shape["paragraphs"])))
         heads = rng.sample(group, 2) if len(group) > 1 else [shape, shape]
-        halves = [cut(heads[0]["title"]), cut(heads[1]["title"])]
-        title = halves[0][: len(halves[0]) // 2] + halves[1][len(halves[1]) // 2 :]
+        cores = [cut(_COLUMN_TAG.sub("", h["title"])) for h in heads]
+        tag = heads[1]["title"][len(_COLUMN_TAG.sub("", heads[1]["title"])) :]
+        title = [*cores[0][: len(cores[0]) // 2], *cores[1][len(cores[1]) // 2 :], tag]
         swap = {
             "title": _swap(title, head_vocab[page], 0.35, rng),
             "kicker": _swap(cut(heads[0]["kicker"]), head_vocab[page], 0.35, rng),

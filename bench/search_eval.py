@@ -59,6 +59,7 @@ def scorer() -> Any:
 
 def build(data: Path, seg: Segmenter, distractors: int) -> None:
     """Import the month and the distractors into ``data`` unless that is done already."""
+    data.mkdir(parents=True, exist_ok=True)
     stamp = data / f"built-v{corpus.VERSION}-{distractors}"
     if stamp.exists():
         return

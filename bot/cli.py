@@ -92,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PATH")
     p.add_argument("--newspaper", help="newspaper name (default: from config)")
 
-    p = sub.add_parser("search", help="keyword search over the archive")
+    p = sub.add_parser(
+        "search",
+        help="keyword search over the archive",
+        description='every word must occur; "quotes" ask for the exact phrase; -word '
+        "excludes; a OR b takes either (AND and OR in capitals are operators)",
+    )
     _add_query_args(p, "query")
     p.add_argument("--since", help="YYYY-MM-DD")
     p.add_argument("--until", help="YYYY-MM-DD")

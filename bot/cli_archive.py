@@ -51,6 +51,9 @@ def result_json(r: SearchResult, texts: Messages) -> str:
                 "section": h.section,
                 "score": h.score,
                 "snippet": h.snippet,
+                "printings": [
+                    {"id": p.id, "date": p.date.isoformat(), "page": p.page} for p in h.printings
+                ],
             }
             for h in r.hits
         ],

@@ -95,8 +95,17 @@ class SearchOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Printing:
+    """Where one printing of a result's text appeared."""
+
+    id: str
+    date: dt.date
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
-    """One search or headline result."""
+    """One search or headline result: one text, however often it was printed."""
 
     id: str
     title: str
@@ -105,6 +114,7 @@ class Hit:
     section: str
     score: float
     snippet: str = ""  # matched words marked with 【】
+    printings: tuple[Printing, ...] = ()  # every printing of the text, earliest (``id``) first
 
 
 @dataclass(frozen=True, slots=True)

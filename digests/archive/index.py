@@ -23,11 +23,13 @@ from pathlib import Path
 
 import tantivy
 
-from digests.archive.query import ParsedQuery
+from digests.archive.syntax import ParsedQuery
 
-FORMAT = 1  # bump when the fields change: an index of another format is rebuilt
-_TITLE_WEIGHT = 1.0  # a title hit adds to the body hit (headline words are in both fields)
-_TIE = 0.3
+FORMAT = 2  # bump when the fields change: an index of another format is rebuilt
+# Headline words go into the one text field this many times before the body's words, so
+# they count more inside the same BM25 saturation and length norm as the body's: a title
+# word helps, but several body hits still outweigh it (fitted by bench/search_fit.py).
+HEAD_REPEAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,12 @@ class IndexDoc:
     day: int  # YYYYMMDD
     page: int  # -1 when unknown
     section: str
-    head: str  # index terms, space-separated
-    body: str
+    text: str  # index terms, space-separated: the headline's (repeated), then the body's
     grams: str
+    dup: str  # the same for every printing of the same text (duplicate printings collapse)
+
+
+Found = tuple[str, float, int, str]  # (id, score, day, dup)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +60,9 @@ def _schema() -> tantivy.Schema:
     sb.add_integer_field("day", stored=True, indexed=True, fast=True)
     sb.add_integer_field("page", indexed=True)
     sb.add_text_field("section", tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("head", tokenizer_name="ws", index_option="freq")
-    sb.add_text_field("body", tokenizer_name="ws", index_option="position")
+    sb.add_text_field("text", tokenizer_name="ws", index_option="freq")
     sb.add_text_field("grams", tokenizer_name="ws", index_option="freq")
+    sb.add_text_field("dup", stored=True, tokenizer_name="raw", index_option="basic")
     return sb.build()
 
 
@@ -66,6 +71,7 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.head_repeat = HEAD_REPEAT
         self._seq_file = path / f"applied-seq.v{FORMAT}"
         path.mkdir(parents=True, exist_ok=True)
         if not self._seq_file.exists() and any(path.iterdir()):
@@ -112,9 +118,9 @@ class SearchIndex:
                     day=d.day,
                     page=d.page,
                     section=d.section,
-                    head=d.head,
-                    body=d.body,
+                    text=d.text,
                     grams=d.grams,
+                    dup=d.dup,
                 )
             )
 
@@ -139,21 +145,25 @@ class SearchIndex:
     # -- queries -------------------------------------------------------------------------
     def known(self, term: str) -> bool:
         """Whether any article has this index term."""
-        return self._searcher.doc_freq("body", term) > 0
+        return self._searcher.doc_freq("text", term) > 0
+
+    def doc_freq(self, term: str) -> int:
+        return int(self._searcher.doc_freq("text", term))
+
+    def size(self) -> int:
+        return int(self._searcher.num_docs)
 
     def _term(self, field: str, value: object) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
 
-    def _word(self, term: str) -> tantivy.Query:
-        head = tantivy.Query.boost_query(self._term("head", term), _TITLE_WEIGHT)
-        return tantivy.Query.disjunction_max_query([head, self._term("body", term)], _TIE)
+    def _all(self, terms: Sequence[str]) -> tantivy.Query:
+        if len(terms) == 1:
+            return self._term("text", terms[0])
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, self._term("text", t)) for t in terms]
+        )
 
-    def _phrase(self, words: Sequence[str]) -> tantivy.Query:
-        if len(words) == 1:
-            return self._word(words[0])
-        return tantivy.Query.phrase_query(self.schema, "body", list(words))
-
-    def _filters(self, f: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    def _filtered(self, q: tantivy.Query, f: Filters) -> tantivy.Query:
         out: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if f.since is not None or f.until is not None:
             rq = tantivy.Query.range_query(
@@ -164,51 +174,51 @@ class SearchIndex:
             out.append((tantivy.Occur.Must, self._term("section", f.section)))
         if f.page is not None:
             out.append((tantivy.Occur.Must, self._term("page", f.page)))
-        return out
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q), *out]) if out else q
 
-    def _run(self, q: tantivy.Query, k: int) -> list[tuple[str, float, int]]:
+    def _run(self, q: tantivy.Query, k: int) -> list[Found]:
         s = self._searcher
-        out: list[tuple[str, float, int]] = []
+        out: list[Found] = []
         for score, addr in s.search(q, k, count=False).hits:
             doc = s.doc(addr)
-            out.append((str(doc.get_first("id")), float(score), int(doc.get_first("day") or 0)))
+            out.append(
+                (
+                    str(doc.get_first("id")),
+                    float(score),
+                    int(doc.get_first("day") or 0),
+                    str(doc.get_first("dup") or ""),
+                )
+            )
         return out
 
-    def keyword(
-        self, parsed: ParsedQuery, f: Filters, k: int, every: bool
-    ) -> list[tuple[str, float, int]]:
-        """(id, score, day) of the best ``k``: all words and phrases when ``every``, else any.
-
-        The any-word query is a flat OR of term queries, which tantivy prunes with block-max
-        WAND; the all-words one scores each word by its better field (title or body).
+    def keyword(self, parsed: ParsedQuery, f: Filters, k: int, every: bool) -> list[Found]:
+        """The best ``k`` by one BM25 field: every requirement of the query when ``every``
+        (a phrase's words here; the archive checks the phrase as printed), else any of its
+        words (a flat OR, which tantivy prunes with block-max WAND); never an excluded one.
         """
+        must, should = tantivy.Occur.Must, tantivy.Occur.Should
         if every:
             if not all(self.known(t) for t in parsed.terms):
                 return []
-            parts = [(tantivy.Occur.Must, self._word(t)) for t in parsed.terms]
+            parts = [(must, self._term("text", t)) for t in parsed.terms]
+            for p in parsed.phrases:
+                words = [t for t in p if self.known(t)]
+                parts += [(must, self._all(words))] if words else []
+            for group in parsed.any_of:
+                alts = [(should, self._all(alt)) for alt in group]
+                parts.append((must, tantivy.Query.boolean_query(alts)))
         else:
-            parts = []
-            for t in parsed.terms:
-                head = tantivy.Query.boost_query(self._term("head", t), _TITLE_WEIGHT)
-                parts += [
-                    (tantivy.Occur.Should, self._term("body", t)),
-                    (tantivy.Occur.Should, head),
-                ]
-        occur = tantivy.Occur.Must if every else tantivy.Occur.Should
-        parts += [(occur, self._phrase(p)) for p in parsed.phrases]
-        q = tantivy.Query.boolean_query(parts)
-        filters = self._filters(f)
-        if filters:
-            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, q), *filters])
-        return self._run(q, k)
+            parts = [(should, self._term("text", t)) for t in parsed.words]
+        if not parts:
+            return []
+        parts += [(tantivy.Occur.MustNot, self._all(x)) for x in parsed.excluded]
+        return self._run(self._filtered(tantivy.Query.boolean_query(parts), f), k)
 
-    def headline(
-        self, gram_terms: Sequence[str], f: Filters, k: int
-    ) -> list[tuple[str, float, int]]:
-        """(id, score, day) of the ``k`` headlines sharing most (and rarest) character pairs."""
+    def headline(self, gram_terms: Sequence[str], f: Filters, k: int) -> list[Found]:
+        """The ``k`` headlines sharing most (and rarest) character pairs."""
         parts = [(tantivy.Occur.Should, self._term("grams", g)) for g in gram_terms]
-        q = tantivy.Query.boolean_query(parts)
-        filters = self._filters(f)
-        if filters:
-            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, q), *filters])
-        return self._run(q, k)
+        return self._run(self._filtered(tantivy.Query.boolean_query(parts), f), k)
+
+    def printings(self, dup: str, f: Filters) -> list[str]:
+        """The ids of every printing of one text."""
+        return [i for i, _, _, _ in self._run(self._filtered(self._term("dup", dup), f), 100)]

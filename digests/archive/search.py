@@ -1,43 +1,74 @@
 """Keyword search and headline lookup: candidates from the index, details from the database.
 
 Keyword search asks for every word first; when no article has them all it falls back to
-articles with some of them, ranked, and says so. Headline lookup finds candidates that
-share character pairs with the fragment and re-ranks them by fuzzy partial similarity, so
-a missing or wrong character, or left-out punctuation, still finds the headline.
-Rows come from the database, so a withdrawn article never shows even if the index lags.
+articles with some of them, ranked, and says so. Headline and body words are ranked in one
+BM25 field (headline words repeated, see ``index.HEAD_REPEAT``). Headline lookup finds
+candidates that share character pairs with the fragment and ranks them by the edit
+distance of the fragment to the best-matching stretch of the headline, so a missing or
+wrong character, or left-out punctuation, still finds it; of headlines equally far, the
+one whose title the fragment covers most, whose title itself holds the stretch, and which
+shares the rarest character pairs comes first (each tie-breaker is worth less than one
+edit); what is still equal goes by a hash of the text, neither newest nor oldest first.
+The same text printed on several pages or days is one result naming every printing (its
+id is the earliest). Rows come from the database, so a withdrawn article never shows even
+if the index lags.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from digests.archive.base import Hit, SearchOptions, SearchResult, StoredArticle
-from digests.archive.index import Filters
-from digests.archive.query import (
-    MAX_QUERY_CHARS,
-    MAX_TERMS,
-    ParsedQuery,
-    compact,
-    parse_query,
-    query_grams,
-    snippet,
-)
+from digests.archive.base import Hit, Printing, SearchOptions, SearchResult, StoredArticle
+from digests.archive.index import Filters, Found
+from digests.archive.query import MAX_QUERY_CHARS, compact, query_grams, snippet
+from digests.archive.rank import Bm25f, FieldWords, bm25f, idf, stretch_distance
 from digests.archive.rows import ARTICLE_COLUMNS, article_from_row
 from digests.archive.store import Store
-from digests.notes import note
+from digests.archive.syntax import MAX_TERMS, ParsedQuery, parse_query
+from digests.notes import Note, note
 
 NOTICE_EMPTY = note("search.empty")
 NOTICE_HEADLINE_EMPTY = note("search.headline_empty")
 NOTICE_PARTIAL = note("search.partial")
 NOTICE_NONE = note("search.none")
+NOTICE_PHRASE = note("search.phrase")
 NOTICE_LONG = note("search.long", n=MAX_TERMS)
-_HEADLINE_CANDIDATES = 50
 _SHORT_FRAGMENT = 3  # characters: below this, looking up by single characters is the fallback
 DEFAULT_OPTIONS = SearchOptions()
-_GRAM_WEIGHT = 0.1  # how much the pair-overlap score adds to the fuzzy score (0..1)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineWeights:
+    """What breaks ties between headlines the fragment is equally far from (fitted by
+    bench/search_fit.py on the fit days; each is below one edit of the fragment)."""
+
+    candidates: int = 50
+    cover: float = 0.4  # x the share of the title the fragment spans
+    title: float = 0.2  # the best stretch is in the title, not kicker or subtitle
+    grams: float = 0.05  # x the pair-overlap score relative to the best candidate's
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineMatch:
+    """How one headline matches a fragment of ``size`` characters."""
+
+    size: int
+    distance: int  # edits from the fragment to the headline's best stretch
+    cover: float  # the share of the title the fragment spans
+    in_title: bool  # that stretch is as good in the title alone
+    grams: float  # the pair-overlap score relative to the best candidate's
+
+    def score(self, w: HeadlineWeights) -> float:
+        """One minus the edits per character; the tie-breakers add less than one edit."""
+        ties = w.cover * self.cover + w.title * self.in_title + w.grams * self.grams
+        return 1 - (self.distance - ties) / self.size
+
+
+HEADLINE = HeadlineWeights()
+KEYWORD = Bm25f()
+Scored = tuple[float, StoredArticle, tuple[Printing, ...]]
 
 
 def _day(d: dt.date | None) -> int | None:
@@ -55,13 +86,7 @@ def _filters(options: SearchOptions) -> Filters:
     )
 
 
-def _ranked(scored: list[tuple[float, int, StoredArticle]]) -> list[tuple[float, StoredArticle]]:
-    """Best score first; equal scores (to the fourth digit) go to the newer issue."""
-    scored.sort(key=lambda t: (-round(t[0], 4), -t[1]))
-    return [(s, a) for s, _, a in scored]
-
-
-def _hit(sa: StoredArticle, score: float, text: str) -> Hit:
+def _hit(sa: StoredArticle, score: float, text: str, printings: tuple[Printing, ...]) -> Hit:
     return Hit(
         id=sa.article.id,
         title=_title(sa),
@@ -70,12 +95,23 @@ def _hit(sa: StoredArticle, score: float, text: str) -> Hit:
         section=sa.section,
         score=round(score, 4),
         snippet=text,
+        printings=printings,
     )
 
 
 def _title(sa: StoredArticle) -> str:
     a = sa.article
     return a.title or a.headline or a.text[:30]
+
+
+def _groups(found: Sequence[tuple[float, Found]]) -> list[tuple[float, str, str]]:
+    """(score, dup, first id) per text, best first: printings of one text are one group."""
+    out: dict[str, tuple[float, str, str]] = {}
+    for score, (article_id, _s, _d, dup) in found:
+        key = dup or article_id
+        if key not in out:
+            out[key] = (score, dup, article_id)
+    return list(out.values())
 
 
 class Searching(Store):
@@ -91,29 +127,77 @@ class Searching(Store):
         )
         return {r[0]: article_from_row(r) for r in rows}
 
+    def _printings(self, ids: Sequence[str]) -> list[Printing]:
+        """The visible ones of ``ids``, earliest first (date, page, position, id)."""
+        marks = ",".join("?" * len(ids))
+        rows = self.db.rows(
+            "SELECT id, date, page, position FROM articles "
+            f"WHERE withdrawn = 0 AND id IN ({marks})",
+            list(ids),
+        )
+        rows.sort(key=lambda r: (r[1], -1 if r[2] is None else r[2], r[3], r[0]))
+        return [Printing(r[0], dt.date.fromisoformat(r[1]), r[2]) for r in rows]
+
+    def _collapsed(
+        self,
+        groups: Sequence[tuple[float, str, str]],
+        f: Filters,
+        need: int,
+        accept: Callable[[StoredArticle], bool] | None = None,
+    ) -> list[Scored]:
+        """The best ``need`` texts, each as its earliest visible printing plus all of them
+        (rows are fetched a window at a time: only what is shown is read)."""
+        out: list[Scored] = []
+        pos = 0
+        while pos < len(groups) and len(out) < need:
+            window = groups[pos : pos + need - len(out) + 2]
+            pos += len(window)
+            members = [self.index.printings(dup, f) if dup else [i] for _, dup, i in window]
+            places = self._printings([i for m in members for i in m])
+            by_group: list[tuple[Printing, ...]] = []
+            for m in members:
+                mine = set(m)
+                by_group.append(tuple(p for p in places if p.id in mine))
+            rows = self._fetch([g[0].id for g in by_group if g])
+            for (score, _dup, _id), printed in zip(window, by_group, strict=True):
+                sa = rows.get(printed[0].id) if printed else None
+                if sa is not None and (accept is None or accept(sa)):
+                    out.append((score, sa, printed))
+        return out[:need]
+
     def _keyword_hits(
         self, parsed: ParsedQuery, f: Filters, k: int, every: bool, need: int
-    ) -> list[tuple[float, StoredArticle]]:
-        """The best ``need`` stored, visible articles of the index's best ``k``, in rank order
-        (rows are fetched a window at a time: only what is shown is read)."""
-        found = self.index.keyword(parsed, f, k, every)
-        found.sort(key=lambda t: (-round(t[1], 4), -t[2]))
-        out: list[tuple[float, StoredArticle]] = []
-        pos = 0
-        while pos < len(found) and len(out) < need:
-            window = found[pos : pos + need - len(out) + 2]
-            pos += len(window)
-            rows = self._fetch([i for i, _, _ in window])
-            for article_id, score, _day in window:
-                sa = rows.get(article_id)
-                if sa is None:
-                    continue
-                if every and parsed.phrase_texts:
-                    text = compact(sa.article.headline + sa.article.text)
-                    if not all(p in text for p in parsed.phrase_texts):
-                        continue
-                out.append((score, sa))
-        return out
+    ) -> list[Scored]:
+        terms, found, words = self.keyword_candidates(parsed, f, k, every)
+        scored = [(bm25f(words[t[0]], terms, KEYWORD), t) for t in found]
+        scored.sort(key=lambda st: (-round(st[0], 6), st[1][3] or st[1][0]))
+
+        phrases = parsed.phrase_texts if every else ()
+        unwanted = parsed.excluded_texts
+
+        def exact(sa: StoredArticle) -> bool:
+            text = compact(sa.article.headline + sa.article.text)
+            return all(p in text for p in phrases) and not any(x in text for x in unwanted)
+
+        return self._collapsed(_groups(scored), f, need, exact if phrases or unwanted else None)
+
+    def keyword_candidates(
+        self, parsed: ParsedQuery, f: Filters, k: int, every: bool
+    ) -> tuple[list[tuple[str, float]], list[Found], dict[str, FieldWords]]:
+        """The index's best candidates, their words, and the query's terms with their idf:
+        what BM25F ranks them by."""
+        found = self.index.keyword(parsed, f, max(k, KEYWORD.candidates), every)
+        if not found:
+            return [], [], {}
+        n = self.index.size()
+        terms = [(t, idf(self.index.doc_freq(t), n)) for t in parsed.words]
+        marks = ",".join("?" * len(found))
+        rows = self.db.rows(
+            f"SELECT id, head_words, body_words FROM articles WHERE id IN ({marks})",
+            [t[0] for t in found],
+        )
+        words = {r[0]: FieldWords.of(r[1], r[2]) for r in rows}
+        return terms, [t for t in found if t[0] in words], words
 
     def search(self, query: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
         self.catch_up()
@@ -125,52 +209,67 @@ class Searching(Store):
         want = need + 10 if not parsed.phrases else max(need + 10, 200)
         found = self._keyword_hits(parsed, f, want, True, need)
         partial = False
-        if not found and len(parsed.terms) + len(parsed.phrases) > 1:
+        if not found and len(parsed.words) > 1:
             found, partial = self._keyword_hits(parsed, f, want, False, need), True
-        ranked = found
-        needles = [*parsed.terms, *(w for p in parsed.phrases for w in p)]
+        needles = parsed.words
         hits = tuple(
-            _hit(sa, score, snippet(sa.article.text or sa.article.headline, needles))
-            for score, sa in ranked[options.offset : options.offset + options.limit]
+            _hit(sa, score, snippet(sa.article.paragraphs or (sa.article.headline,), needles), pr)
+            for score, sa, pr in found[options.offset : options.offset + options.limit]
         )
-        notices = []
+        notices: list[Note] = []
         if parsed.truncated:
             notices.append(NOTICE_LONG)
         if not hits:
             notices.append(NOTICE_NONE)
         elif partial:
-            notices.append(NOTICE_PARTIAL)
-        return SearchResult(query, hits, len(ranked), tuple(notices), partial and bool(hits))
+            notices.append(NOTICE_PHRASE if parsed.phrases else NOTICE_PARTIAL)
+        return SearchResult(query, hits, len(found), tuple(notices), partial and bool(hits))
+
+    def _headlines(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+        marks = ",".join("?" * len(ids))
+        rows = self.db.rows(
+            f"SELECT id, kicker, title, subtitle FROM articles WHERE withdrawn = 0 "
+            f"AND id IN ({marks})",
+            list(ids),
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def headline_candidates(self, frag: str, f: Filters) -> list[tuple[HeadlineMatch, Found]]:
+        """What ranks each candidate headline for a compacted fragment."""
+        found = self.index.headline(query_grams(frag), f, HEADLINE.candidates)
+        if not found and len(frag) <= _SHORT_FRAGMENT:
+            # In two or three characters one typo spoils every pair; the characters still
+            # find candidates, and the edit distance orders them.
+            found = self.index.headline(list(dict.fromkeys(frag)), f, HEADLINE.candidates)
+        if not found:
+            return []
+        heads = self._headlines([t[0] for t in found])
+        top = max(t[1] for t in found) or 1.0
+        out: list[tuple[HeadlineMatch, Found]] = []
+        for t in found:
+            head = heads.get(t[0])
+            if head is None:
+                continue
+            title = compact(head[1])
+            whole = compact("".join(head))
+            d = stretch_distance(frag, whole)
+            in_title = title == whole or (bool(title) and stretch_distance(frag, title) == d)
+            cover = len(frag) / max(len(frag), len(title or whole))
+            out.append((HeadlineMatch(len(frag), d, cover, in_title, t[1] / top), t))
+        return out
 
     def headline(self, fragment: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
         frag = compact(fragment[:MAX_QUERY_CHARS])[:200]
         if not frag:
             return SearchResult(fragment, notices=(NOTICE_HEADLINE_EMPTY,))
         self.catch_up()
-        found = self.index.headline(query_grams(frag), _filters(options), _HEADLINE_CANDIDATES)
-        if not found and len(frag) <= _SHORT_FRAGMENT:
-            # In two or three characters one typo spoils every pair; the characters still
-            # find candidates, and the fuzzy ranking below orders them.
-            found = self.index.headline(
-                list(dict.fromkeys(frag)), _filters(options), _HEADLINE_CANDIDATES
-            )
-        if not found:
-            return SearchResult(fragment, notices=(NOTICE_NONE,))
-        rows = self._fetch([i for i, _, _ in found])
-        top = max(s for _, s, _ in found) or 1.0
-        scored: list[tuple[float, int, StoredArticle]] = []
-        for article_id, gram_score, day in found:
-            sa = rows.get(article_id)
-            if sa is None:
-                continue
-            a = sa.article
-            parts = [compact(p) for p in (a.kicker, a.title, a.subtitle) if p]
-            parts.append("".join(parts))
-            similar = max(fuzz.partial_ratio(frag, p) for p in parts) / 100.0
-            scored.append((similar + _GRAM_WEIGHT * gram_score / top, day, sa))
-        ranked = _ranked(scored)
+        f = _filters(options)
+        scored = [(m.score(HEADLINE), t) for m, t in self.headline_candidates(frag, f)]
+        scored.sort(key=lambda st: (-round(st[0], 6), st[1][3] or st[1][0]))
+        need = options.offset + options.limit
+        ranked = self._collapsed(_groups(scored), f, need)
         hits = tuple(
-            _hit(sa, score, sa.article.headline[:120])
-            for score, sa in ranked[options.offset : options.offset + options.limit]
+            _hit(sa, score, sa.article.headline[:120], pr)
+            for score, sa, pr in ranked[options.offset : options.offset + options.limit]
         )
         return SearchResult(fragment, hits, len(ranked), () if hits else (NOTICE_NONE,))

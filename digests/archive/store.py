@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
@@ -220,15 +221,18 @@ class Store:
         docs: list[IndexDoc] = []
         for r in rows:
             heads = [compact(x) for x in (r[4], r[5], r[6]) if x]
+            # Same headline and body words: the same text printed again (words stand in
+            # for the text; only equal texts give equal words).
+            dup = hashlib.blake2b(f"{r[4]}\n{r[5]}\n{r[6]}\n{r[8]}".encode(), digest_size=12)
             docs.append(
                 IndexDoc(
                     id=r[0],
                     day=int(r[1].replace("-", "")),
                     page=-1 if r[2] is None else int(r[2]),
                     section=r[3],
-                    head=r[7],
-                    body=f"{r[7]} {r[8]}",
+                    text=" ".join([r[7]] * self.index.head_repeat + [r[8]]),
                     grams=" ".join(g for h in heads for g in grams(h)),
+                    dup=dup.hexdigest(),
                 )
             )
         return docs

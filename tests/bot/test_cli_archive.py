@@ -112,8 +112,9 @@ def test_batch_search_prints_one_line_per_query_in_order(
     lines = [json.loads(x) for x in out.splitlines()]
     assert [x["query"] for x in lines] == queries
     first = lines[0]["results"][0]
-    assert set(first) == {"id", "title", "date", "page", "section", "score", "snippet"}
+    assert set(first) == {"id", "title", "date", "page", "section", "score", "snippet", "printings"}
     assert first["id"] == "20240201-01-01" and first["date"] == "2024-02-01"
+    assert first["printings"] == [{"id": "20240201-01-01", "date": "2024-02-01", "page": 1}]
     assert "【古城】" in first["snippet"]
     assert lines[1]["results"] == [] and lines[1]["notice"]
     assert lines[6]["notice"] and lines[6]["results"]  # the fallback says so
