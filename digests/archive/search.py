@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digests.archive.base import Hit, Printing, SearchOptions, SearchResult, StoredArticle
+from digests.archive.db import Row
 from digests.archive.index import Filters, Found
 from digests.archive.query import MAX_QUERY_CHARS, compact, query_grams, snippet
 from digests.archive.rank import Bm25f, FieldWords, bm25f, idf, stretch_distance
@@ -117,24 +118,21 @@ def _groups(found: Sequence[tuple[float, Found]]) -> list[tuple[float, str, str]
 class Searching(Store):
     """The archive's part for issues and articles (:class:`Store`) and searching them."""
 
-    def _fetch(self, ids: Sequence[str]) -> dict[str, StoredArticle]:
+    def _visible(self, columns: str, ids: Sequence[str]) -> list[Row]:
+        """Rows of the articles of ``ids`` that are not withdrawn."""
         if not ids:
-            return {}
+            return []
         marks = ",".join("?" * len(ids))
-        rows = self.db.rows(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE withdrawn = 0 AND id IN ({marks})",
-            list(ids),
+        return self.db.rows(
+            f"SELECT {columns} FROM articles WHERE withdrawn = 0 AND id IN ({marks})", list(ids)
         )
-        return {r[0]: article_from_row(r) for r in rows}
+
+    def _fetch(self, ids: Sequence[str]) -> dict[str, StoredArticle]:
+        return {r[0]: article_from_row(r) for r in self._visible(ARTICLE_COLUMNS, ids)}
 
     def _printings(self, ids: Sequence[str]) -> list[Printing]:
         """The visible ones of ``ids``, earliest first (date, page, position, id)."""
-        marks = ",".join("?" * len(ids))
-        rows = self.db.rows(
-            "SELECT id, date, page, position FROM articles "
-            f"WHERE withdrawn = 0 AND id IN ({marks})",
-            list(ids),
-        )
+        rows = self._visible("id, date, page, position", ids)
         rows.sort(key=lambda r: (r[1], -1 if r[2] is None else r[2], r[3], r[0]))
         return [Printing(r[0], dt.date.fromisoformat(r[1]), r[2]) for r in rows]
 
@@ -226,12 +224,7 @@ class Searching(Store):
         return SearchResult(query, hits, len(found), tuple(notices), partial and bool(hits))
 
     def _headlines(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-        marks = ",".join("?" * len(ids))
-        rows = self.db.rows(
-            f"SELECT id, kicker, title, subtitle FROM articles WHERE withdrawn = 0 "
-            f"AND id IN ({marks})",
-            list(ids),
-        )
+        rows = self._visible("id, kicker, title, subtitle", ids)
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def headline_candidates(self, frag: str, f: Filters) -> list[tuple[HeadlineMatch, Found]]:
