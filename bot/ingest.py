@@ -19,6 +19,7 @@ from bot.settings import Settings
 from digests.archive.base import Archive, StoreReport
 from digests.assemble import (
     Assembled,
+    Assembly,
     Dating,
     Document,
     Profile,
@@ -125,17 +126,9 @@ def ingest_documents(
     name = newspaper or settings.newspaper
     profile = newspaper_profile(settings.config_dir, name)
     split = split_issue(documents, profile, _dating(settings, date))
-    seg = segmenter or Segmenter.load(settings.config_dir)
-    done = assemble_pages(
-        split.pages,
-        profile,
-        seg,
-        dating=split.dating,
-        stored=archive.get_issue(split.date, name) if merge else None,
-        summary=_opts(settings),
-        notes=split.notes,
-    )
-    return _store(done, archive, settings, merge)
+    how = _how(settings, profile, split.dating, segmenter)
+    stored = archive.get_issue(split.date, name) if merge else None
+    return _store(assemble_pages(split.pages, how, stored, split.notes), archive, settings, merge)
 
 
 def ingest_pages(
@@ -152,24 +145,20 @@ def ingest_pages(
     """Number, summarise and store pages already split (from files or an e-paper site)."""
     name = newspaper or settings.newspaper
     dating = _dating(settings, date)
-    done = assemble_pages(
-        pages,
-        newspaper_profile(settings.config_dir, name),
-        segmenter or Segmenter.load(settings.config_dir),
-        dating=dating,
-        stored=archive.get_issue(dating.given or dating.today, name) if merge else None,
-        summary=_opts(settings),
-        notes=warnings,
-    )
-    return _store(done, archive, settings, merge)
+    how = _how(settings, newspaper_profile(settings.config_dir, name), dating, segmenter)
+    stored = archive.get_issue(dating.given or dating.today, name) if merge else None
+    return _store(assemble_pages(pages, how, stored, warnings), archive, settings, merge)
 
 
 def _dating(settings: Settings, date: dt.date | None) -> Dating:
     return Dating(date, today_in(settings.timezone), settings.timezone)
 
 
-def _opts(settings: Settings) -> SummaryOptions:
-    return SummaryOptions(max_chars=settings.summary_max_chars)
+def _how(
+    settings: Settings, profile: Profile, dating: Dating, segmenter: Segmenter | None
+) -> Assembly:
+    seg = segmenter or Segmenter.load(settings.config_dir)
+    return Assembly(profile, seg, dating, SummaryOptions(max_chars=settings.summary_max_chars))
 
 
 def _store(done: Assembled, archive: Archive, settings: Settings, merge: bool) -> IngestResult:

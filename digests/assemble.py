@@ -114,37 +114,29 @@ def split_issue(documents: Sequence[Document], profile: Profile, dating: Dating)
     return SplitIssue(split.pages, replace(dating, given=when), tuple(notes))
 
 
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """How to assemble an issue: the newspaper, the segmenter, the dates, summary length."""
+
+    profile: Profile
+    segmenter: Segmenter
+    dating: Dating = Dating()
+    summary: SummaryOptions = _SUMMARY
+
+
 def assemble_documents(
-    documents: Sequence[Document],
-    profile: Profile,
-    segmenter: Segmenter,
-    *,
-    dating: Dating = Dating(),
-    stored: Issue | None = None,
-    summary: SummaryOptions = _SUMMARY,
+    documents: Sequence[Document], how: Assembly, stored: Issue | None = None
 ) -> Assembled:
     """The issue the documents make (merged into ``stored`` when given): split_issue,
     then assemble_pages."""
-    split = split_issue(documents, profile, dating)
-    return assemble_pages(
-        split.pages,
-        profile,
-        segmenter,
-        dating=split.dating,
-        stored=stored,
-        summary=summary,
-        notes=split.notes,
-    )
+    split = split_issue(documents, how.profile, how.dating)
+    return assemble_pages(split.pages, replace(how, dating=split.dating), stored, split.notes)
 
 
 def assemble_pages(
     pages: Sequence[Page],
-    profile: Profile,
-    segmenter: Segmenter,
-    *,
-    dating: Dating = Dating(),
+    how: Assembly,
     stored: Issue | None = None,
-    summary: SummaryOptions = _SUMMARY,
     notes: Sequence[Note | str] = (),
 ) -> Assembled:
     """The issue of pages already split (from files or an e-paper site).
@@ -157,6 +149,7 @@ def assemble_pages(
             "no articles found in the files: are they newspaper pages?",
             note("upload.no_articles"),
         )
+    profile, dating = how.profile, how.dating
     said = list(notes)
     when = dating.given
     if when is None:
@@ -170,7 +163,7 @@ def assemble_pages(
     said += [n for p in placed for n in _placement_notes(p)]
     guessed = frozenset(p.number for p in placed if p.reason in ("upload_order", "duplicate"))
     issue = _numbered(Issue(profile.name, when, tuple(p.page for p in placed)), profile, guessed)
-    issue, words = prepare_issue(issue, segmenter, summary)
+    issue, words = prepare_issue(issue, how.segmenter, how.summary)
     replaced = tuple(sorted(p.number for p in placed if p.replaces)) if stored else ()
     added = tuple(sorted(p.number for p in placed if not p.replaces)) if stored else ()
     return Assembled(issue, words, tuple(said), replaced, added)

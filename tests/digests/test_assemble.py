@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from digests.assemble import Dating, Profile, assemble_documents, assemble_pages, date_in_name
+from digests.assemble import (
+    Assembly,
+    Dating,
+    Profile,
+    assemble_documents,
+    assemble_pages,
+    date_in_name,
+)
 from digests.errors import InputError
 from digests.loader import split_options
 from digests.model import Issue, Page
@@ -49,7 +56,7 @@ def test_ids_sections_and_summaries_come_from_the_profile(
 ) -> None:
     """Ids derive from the profile's slug, the date, the page and the position; every
     article is summarised and has its index words."""
-    done = assemble_documents([("p.txt", _page())], profile, segmenter, dating=TODAY)
+    done = assemble_documents([("p.txt", _page())], Assembly(profile, segmenter, TODAY))
     (page,) = done.issue.pages
     assert (page.number, page.name) == (3, "文化")
     assert [a.id for a in page.articles] == ["dtrb20240309p03n01", "dtrb20240309p03n02"]
@@ -62,12 +69,12 @@ def test_the_date_comes_from_the_caller_then_the_file_name_then_today(
 ) -> None:
     """The caller's date wins silently; a file name's date and today's are each noted."""
     given = Dating(dt.date(2024, 2, 1), TODAY.today, TODAY.timezone)
-    done = assemble_documents([("2024-02-05.txt", _page())], profile, segmenter, dating=given)
+    done = assemble_documents([("2024-02-05.txt", _page())], Assembly(profile, segmenter, given))
     assert done.issue.date == dt.date(2024, 2, 1) and done.notes == ()
-    named = assemble_documents([("2024-02-05.txt", _page())], profile, segmenter, dating=TODAY)
+    named = assemble_documents([("2024-02-05.txt", _page())], Assembly(profile, segmenter, TODAY))
     assert named.issue.date == dt.date(2024, 2, 5)
     assert named.notes == (note("ingest.date_from_name", date="2024-02-05"),)
-    today = assemble_documents([("p.txt", _page())], profile, segmenter, dating=TODAY)
+    today = assemble_documents([("p.txt", _page())], Assembly(profile, segmenter, TODAY))
     assert today.issue.date == TODAY.today
     assert today.notes == (note("ingest.date_today", timezone="Asia/Shanghai"),)
 
@@ -76,14 +83,14 @@ def test_merged_into_a_stored_issue_it_says_which_pages_it_replaced_or_added(
     profile: Profile, segmenter: Segmenter
 ) -> None:
     """A page posted again replaces its stored self; a new page is added beside it."""
-    first = assemble_documents([("p.txt", _page())], profile, segmenter, dating=TODAY)
+    first = assemble_documents([("p.txt", _page())], Assembly(profile, segmenter, TODAY))
     again = assemble_documents(
-        [("p.txt", _page())], profile, segmenter, dating=TODAY, stored=first.issue
+        [("p.txt", _page())], Assembly(profile, segmenter, TODAY), first.issue
     )
     assert again.replaced_pages == (3,) and again.added_pages == ()
     other = Page(4, "", first.issue.pages[0].articles)
     stored = Issue("大同日报", TODAY.today, (Page(1, "要闻", ()),))
-    added = assemble_pages([other], profile, segmenter, dating=TODAY, stored=stored)
+    added = assemble_pages([other], Assembly(profile, segmenter, TODAY), stored)
     assert added.added_pages == (4,) and added.issue.pages[0].name == "副刊"
 
 
@@ -92,10 +99,10 @@ def test_pages_without_articles_are_bad_input_said_as_a_code(
 ) -> None:
     """Nothing to store is an InputError the chat can say in the editor's language."""
     with pytest.raises(InputError) as exc:
-        assemble_pages([Page(1, "要闻", ())], profile, segmenter, dating=TODAY)
+        assemble_pages([Page(1, "要闻", ())], Assembly(profile, segmenter, TODAY))
     assert exc.value.note == note("upload.no_articles")
     with pytest.raises(InputError) as none:
-        assemble_documents([], profile, segmenter, dating=TODAY)
+        assemble_documents([], Assembly(profile, segmenter, TODAY))
     assert none.value.note == note("upload.no_files")
 
 
