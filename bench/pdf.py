@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 from digests.pdf.limits import DEFAULT_LIMITS  # noqa: E402
 from digests.pdf.reader import read_pdf  # noqa: E402
 from digests.pdf.split import split_page  # noqa: E402
-from digests.splitter import SplitOptions  # noqa: E402
+from digests.split import SplitOptions  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data" / "pages"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from digests import split_rules as rules  # noqa: E402
 from digests.loader import decode_text, split_options  # noqa: E402
-from digests.splitter import join_continuations, split_text  # noqa: E402
+from digests.split import join_continuations, split_text  # noqa: E402
+from digests.split import rules as rules  # noqa: E402
 
 PAGES_DIR = REPO.parent / "shared" / "data" / "pages"
 DEMO = REPO / "config" / "demo" / "datong-2024-02-10-p01.txt"

@@ -7,7 +7,7 @@ scores them with ../shared/eval/score_split.py's own functions, in-process. The 
 text of a date and page that is also in the dev set comes out byte-identical to the dev
 page, which this checks. Pages are built in a temporary folder and never kept: the text
 is for evaluation only; with --keep DIR they stay, and bench/split_fit.py DIR/x* refits
-the weights of digests/split_weights.py on them.
+the weights of digests/split/weights.py on them.
 
 Prints F1 over all pages, over the odd and the even days (the default weights were fitted
 on the odd days) and over the page numbers of the dev set.
@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from digests.loader import split_options  # noqa: E402
 from digests.model import Page  # noqa: E402
-from digests.splitter import SplitOptions, split_text  # noqa: E402
+from digests.split import SplitOptions, split_text  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 ARCHIVE = SHARED / "data" / "archive" / "rmrb-2019-02.jsonl.gz"

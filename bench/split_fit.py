@@ -1,4 +1,4 @@
-"""Fit the weights of digests.split_score on composed pages that have an answer key.
+"""Fit the weights of digests.split.score on composed pages that have an answer key.
 
 Usage: python bench/split_fit.py [--l2 1.0] DIR...   (page folders: page.txt + gold.json)
 
@@ -6,7 +6,7 @@ Every headline block that the splitter weighs (not the first of a page, not afte
 text, not on theory pages) becomes one example: its features (split_score.block_features,
 with the article so far as the answer key builds it) and whether the key starts an article
 there. A logistic regression (L2, plain gradient descent: no dependencies, deterministic)
-gives the weights, printed as the table of digests/split_weights.py (the defaults every
+gives the weights, printed as the table of digests/split/weights.py (the defaults every
 caller uses). Reading the evaluation data is all this does; nothing is copied.
 """
 
@@ -24,13 +24,13 @@ from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import digests.split_page as sp
+import digests.split.page as sp
 from digests.loader import load_lexicon
-from digests.split_article import Draft
-from digests.split_blocks import Block, Token, group_blocks
-from digests.split_lexicon import Lexicon
-from digests.split_lines import classify, page_lines
-from digests.split_score import block_features, score
+from digests.split.article import Draft
+from digests.split.blocks import Block, Token, group_blocks
+from digests.split.lexicon import Lexicon
+from digests.split.lines import classify, page_lines
+from digests.split.score import block_features, score
 
 
 def norm(s: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Adjust the start weights of digests/split_weights.py by coordinate ascent on split F1.
+"""Adjust the start weights of digests/split/weights.py by coordinate ascent on split F1.
 
 Usage: python bench/split_tune.py --train DIR... [--check DIR...] [--steps 0.5 0.25]
 
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from split_composed import load_scorer, split_items  # noqa: E402
 
 from digests.loader import split_options  # noqa: E402
-from digests.splitter import SplitOptions  # noqa: E402
+from digests.split import SplitOptions  # noqa: E402
 
 Page = tuple[list[dict[str, Any]], str]
 

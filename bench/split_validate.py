@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 from split_composed import DEV_PAGES, build, check_against_dev, load_scorer, split_items  # noqa: E402
 
 from digests.loader import split_options  # noqa: E402
-from digests.splitter import SplitOptions  # noqa: E402
+from digests.split import SplitOptions  # noqa: E402
 
 FIT_DAYS = range(1, 15)
 UNSEEN_DAYS = range(15, 29)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.i18n import Messages
     from bot.push.status import PushStatus
     from bot.replies import Responder
-    from digests.splitter import SplitOptions
+    from digests.split import SplitOptions
     from digests.words import Segmenter
 
 

@@ -27,7 +27,7 @@ from digests.loader import split_documents
 from digests.model import Article, Issue, Page
 from digests.notes import Note, note
 from digests.placing import Placed, place_pages
-from digests.splitter import SplitOptions
+from digests.split import SplitOptions
 from digests.summarizer import SummaryOptions, summarize_article
 from digests.words import Segmenter
 

@@ -19,8 +19,8 @@ from digests.configfile import read_toml
 from digests.errors import EncodingError, InputError, PdfError
 from digests.model import Page
 from digests.notes import note
-from digests.split_lexicon import Lexicon
-from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
+from digests.split import SplitOptions, detect_issue_date, join_continuations, split_text
+from digests.split.lexicon import Lexicon
 
 # The one upload limit, for a file on disk and a chat document alike: the Bot API lets a
 # bot download 20 MB (MiB) at most, and a whole issue as text is about 1 MB, a PDF page ~5 MB.

@@ -20,7 +20,7 @@ from digests.epaper import page_from_articles, with_headlines
 from digests.errors import PdfError
 from digests.loader import split_documents, split_options
 from digests.model import Page
-from digests.splitter import SplitOptions, join_continuations
+from digests.split import SplitOptions, join_continuations
 from digests.words import Segmenter
 
 

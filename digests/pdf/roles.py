@@ -1,7 +1,7 @@
 """What each block is on the page: headline type, byline, body, caption, credit, furniture.
 
 The type decides first (size against the page's body size, vertical setting, font); the
-splitter's text recognisers (digests.split_rules) name what the type cannot: credits,
+splitter's text recognisers (digests.split.rules) name what the type cannot: credits,
 banners, column labels, bylines set in the body font.
 """
 
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from digests import split_rules as rules
 from digests.pdf.blocks import Block
-from digests.split_lexicon import Lexicon
+from digests.split import rules as rules
+from digests.split.lexicon import Lexicon
 
 Role = Literal["display", "body", "credit", "caption", "banner", "label"]
 

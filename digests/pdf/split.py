@@ -7,7 +7,6 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 
-from digests import split_rules as rules
 from digests.errors import PdfError
 from digests.model import Article, Page
 from digests.pdf.blocks import Block, build_blocks
@@ -19,7 +18,8 @@ from digests.pdf.paragraphs import block_left, column_lefts, split_paragraphs
 from digests.pdf.reader import read_pdf
 from digests.pdf.roles import PageStyle, is_display
 from digests.pdf.structure import build_articles
-from digests.splitter import SplitOptions, detect_issue_date, split_page_lines
+from digests.split import SplitOptions, detect_issue_date, split_page_lines
+from digests.split import rules as rules
 from digests.textrepair import ends_sentence
 
 _HEADER_BAND = 0.12  # of the page height: where the running header sits

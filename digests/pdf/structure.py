@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from digests import split_rules as rules
 from digests.model import Article
 from digests.pdf.blocks import Block
 from digests.pdf.marks import Rule
@@ -27,7 +26,8 @@ from digests.pdf.roles import (
     is_signature,
     restyled,
 )
-from digests.split_lexicon import Lexicon
+from digests.split import rules as rules
+from digests.split.lexicon import Lexicon
 
 _SUBHEAD_MAX = 1.8  # of the body size: subheads stay below this
 _ORPHAN_CHARS = 40  # text outside any article shorter than this is page furniture

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from digests.split_lexicon import Lexicon
-from digests.splitter import SplitOptions
+from digests.split import SplitOptions
+from digests.split.lexicon import Lexicon
 
 # Paragraphs that end a sentence; each is distinct so tests can find it in the output.
 PARAS = (

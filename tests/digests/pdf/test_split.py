@@ -8,7 +8,7 @@ import pytest
 
 from digests.model import Article, Page
 from digests.pdf import split_pdf
-from digests.splitter import SplitOptions
+from digests.split import SplitOptions
 from tests.builders.pdfs import Drawer, PdfBuilder
 from tests.digests.pdf.conftest import (
     FARMS,

@@ -4,7 +4,7 @@ signature, listed by the paper as one article under the package's headline."""
 from __future__ import annotations
 
 from digests.model import Article
-from digests.splitter import split_text
+from digests.split import split_text
 from tests.builders.pages import PARAS, article, page, profile_options
 
 P = PARAS

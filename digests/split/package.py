@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 
-from digests import split_rules as rules
-from digests.split_article import Draft
-from digests.split_lexicon import Lexicon
+from digests.split import rules as rules
+from digests.split.article import Draft
+from digests.split.lexicon import Lexicon
 
 
 def open_package(draft: Draft, lex: Lexicon) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from digests.model import Article
-from digests.split_lexicon import Lexicon
-from digests.splitter import SplitOptions, split_text
+from digests.split import SplitOptions, split_text
+from digests.split.lexicon import Lexicon
 from tests.builders.pages import CREDIT, LONG_PARA, PARAS, article, broken, page, profile_options
 
 P = PARAS

@@ -14,7 +14,7 @@ from digests.loader import load_pages, split_options
 from digests.model import Article, Page
 from digests.textrepair import norm_key
 
-CONFIG = Path(__file__).resolve().parents[2] / "config"
+CONFIG = Path(__file__).resolve().parents[3] / "config"
 
 # (kind, kicker, title, subtitle, byline words, column, section_heads, continued_to)
 EXPECTED = [

@@ -7,7 +7,7 @@ follows it (a dateline, a quote), what precedes it (a closing note, a credit, a 
 that announces a list), how the block matches the subheads already seen in the article
 (parallel subheads), and whether the text below shares words with the text above. The
 weights are data (``Lexicon.start_weights``; defaults fitted on one month of a national
-daily's pages by bench/split_fit.py, kept in digests/split_weights.py). Pure functions on
+daily's pages by bench/split_fit.py, kept in digests/split/weights.py). Pure functions on
 local values.
 """
 
@@ -18,9 +18,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from digests import split_rules as rules
-from digests.split_lines import Line
-from digests.split_pieces import bigrams, similarity
+from digests.split import rules as rules
+from digests.split.lines import Line
+from digests.split.pieces import bigrams, similarity
 from digests.textrepair import ends_sentence, has_doubling
 
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from digests.loader import load_lexicon
-from digests.split_blocks import Block, group_blocks
-from digests.split_lines import classify, page_lines
-from digests.split_page import build_drafts
-from digests.split_walk import Walk
-from digests.splitter import SplitOptions, split_text
+from digests.split import SplitOptions, split_text
+from digests.split.blocks import Block, group_blocks
+from digests.split.lines import classify, page_lines
+from digests.split.page import build_drafts
+from digests.split.walk import Walk
 from tests.builders.pages import LONG_PARA, PARAS, article, page
 
-CONFIG = Path(__file__).resolve().parents[2] / "config"
+CONFIG = Path(__file__).resolve().parents[3] / "config"
 
 
 def test_a_forked_walk_leaves_the_original_unchanged() -> None:

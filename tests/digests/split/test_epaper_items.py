@@ -6,7 +6,7 @@ photo titles and sidebars."""
 from __future__ import annotations
 
 from digests.model import Article
-from digests.splitter import split_text
+from digests.split import split_text
 from tests.builders.pages import LONG_PARA, PARAS, article, page, profile_options
 
 P = PARAS

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from digests import split_rules as rules
 from digests.configfile import read_toml
 from digests.loader import split_options
 from digests.model import Article
-from digests.split_lexicon import Lexicon
-from digests.splitter import split_text
+from digests.split import rules as rules
+from digests.split import split_text
+from digests.split.lexicon import Lexicon
 from tests.builders.pages import PARAS, article, page
 
 P = PARAS
@@ -46,7 +46,7 @@ def test_a_quoted_sentence_is_text_in_any_quote_style(left: str, right: str) -> 
 
 def test_each_newspaper_profile_has_the_same_shape() -> None:
     """Every paper's profile in config/papers/ names its paper and holds the same lists."""
-    folder = Path(__file__).resolve().parents[2] / "config" / "papers"
+    folder = Path(__file__).resolve().parents[3] / "config" / "papers"
     shapes = {path.stem: set(read_toml(path)) for path in folder.glob("*.toml")}
     assert {"dtrb", "rmrb"} <= set(shapes)
     assert len({frozenset(x) for x in shapes.values()}) == 1

@@ -2,7 +2,7 @@
 and title, the next piece of a package, a column tag or the story's own subject in
 brackets, an article that has run its full length or is only its editor's note so far, a
 photo whose credit is left out, a data box. Pure functions on local values;
-digests.split_page settles blocks with them or leaves them to the weighing.
+digests.split.page settles blocks with them or leaves them to the weighing.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digests import split_rules as rules
-from digests.split_article import Draft
-from digests.split_blocks import Block, Token, neighbour
-from digests.split_lines import Line
+from digests.split import rules as rules
+from digests.split.article import Draft
+from digests.split.blocks import Block, Token, neighbour
+from digests.split.lines import Line
 
 LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
 FULL_PIECE = 700  # characters without a subhead: a commentary or report at full length

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digests.model import Article
-from digests.splitter import SplitOptions, split_text
+from digests.split import SplitOptions, split_text
 from tests.builders.pages import PARAS, article, page
 
 P = PARAS

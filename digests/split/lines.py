@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from digests import split_rules as rules
-from digests.split_lexicon import Lexicon
+from digests.split import rules as rules
+from digests.split.lexicon import Lexicon
 from digests.textrepair import clean_line, ends_sentence, runs_on_block
 
 Role = Literal["head", "body", "byline", "name", "credit", "end", "label", "banner"]

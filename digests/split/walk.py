@@ -1,16 +1,16 @@
 """The state of the splitter's walk down one page: the articles so far and the one being
 assembled. A walk can be forked, so the page can be read under several readings of its
-headline blocks at once (digests.split_page.build_drafts keeps the likeliest)."""
+headline blocks at once (digests.split.page.build_drafts keeps the likeliest)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from digests import split_rules as rules
-from digests.split_article import Draft
-from digests.split_lexicon import Lexicon
-from digests.split_lines import Line
+from digests.split import rules as rules
+from digests.split.article import Draft
+from digests.split.lexicon import Lexicon
+from digests.split.lines import Line
 from digests.textrepair import runs_on_block
 
 

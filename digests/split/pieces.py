@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from digests import split_rules as rules
-from digests.split_article import Draft
+from digests.split import rules as rules
+from digests.split.article import Draft
 from digests.textrepair import collapse_doubled, ends_sentence, norm_key
 
 _DOUBLED_LINE = 80  # characters: a bold headline or name line printed twice is shorter

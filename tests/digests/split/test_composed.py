@@ -7,8 +7,8 @@ from pathlib import Path
 
 from digests.loader import load_lexicon
 from digests.model import Article
-from digests.split_lexicon import Lexicon
-from digests.splitter import SplitOptions, split_text
+from digests.split import SplitOptions, split_text
+from digests.split.lexicon import Lexicon
 from tests.builders.pages import PARAS, article, page
 
 P = PARAS
@@ -78,7 +78,7 @@ def test_a_plain_reporter_line_under_a_piece_keeps_the_package_together() -> Non
 
 def configured() -> SplitOptions:
     """The options the CLI uses: the defaults plus config/splitter.toml."""
-    return SplitOptions(lexicon=load_lexicon(Path(__file__).resolve().parents[2] / "config"))
+    return SplitOptions(lexicon=load_lexicon(Path(__file__).resolve().parents[3] / "config"))
 
 
 def test_the_default_and_the_configured_lexicon_weigh_alike() -> None:

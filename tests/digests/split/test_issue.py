@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 import pytest
 
-from digests.splitter import SplitOptions, detect_issue_date, join_continuations, split_text
+from digests.split import SplitOptions, detect_issue_date, join_continuations, split_text
 from tests.builders.pages import PARAS, article, issue, page
 
 P = PARAS

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digests import split_rules as rules
-from digests.split_lexicon import Lexicon
-from digests.split_lines import Line, opens_lead
+from digests.split import rules as rules
+from digests.split.lexicon import Lexicon
+from digests.split.lines import Line, opens_lead
 from digests.textrepair import runs_on_block
 
 SUBTITLE_MAX = 30  # characters: a longer line over the dateline is a summary in sentences

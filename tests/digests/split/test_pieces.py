@@ -7,8 +7,8 @@ PDF's text order gives a page of signed essays.
 from __future__ import annotations
 
 from digests.model import Article
-from digests.split_pieces import page_furniture_out, undouble
-from digests.splitter import split_text
+from digests.split import split_text
+from digests.split.pieces import page_furniture_out, undouble
 from tests.builders.pages import PARAS, page
 
 P = PARAS

@@ -15,7 +15,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from digests.split_weights import START_WEIGHTS
+from digests.split.weights import START_WEIGHTS
 
 # Common single-character surnames, most frequent first; names are 2-3 characters long.
 SURNAMES = (
@@ -57,7 +57,7 @@ DEFAULT_AD_WORDS = (
     "扫码",
 )
 DEFAULT_BODY_STARTERS = ("编者按", "编者的话", "阅读提示", "导读")
-# Weights of the signs that a headline block starts an article (digests.split_score).
+# Weights of the signs that a headline block starts an article (digests.split.score).
 DEFAULT_START_WEIGHTS: Mapping[str, float] = START_WEIGHTS
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from digests import split_rules as rules
 from digests.model import Article, ArticleKind
-from digests.split_lexicon import Lexicon
+from digests.split import rules as rules
+from digests.split.lexicon import Lexicon
 from digests.textrepair import (
     collapse_doubled,
     drop_repeats,

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digests.split_lexicon import Lexicon
+from digests.split.lexicon import Lexicon
 from digests.textrepair import collapse_doubled, ends_sentence, has_doubling, unbalanced
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}

@@ -1,4 +1,4 @@
-"""The weights of the signs that a headline block starts an article (digests.split_score).
+"""The weights of the signs that a headline block starts an article (digests.split.score).
 
 Fitted by bench/split_fit.py (which prints this table) on the odd days of one month of
 composed national-daily pages (bench/split_composed.py --keep DIR builds them) and checked

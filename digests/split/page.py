@@ -5,8 +5,8 @@ article they sit in. A block starts an article when the page says so: a byline o
 dateline follows it, the previous article closed ("(作者为…)", "(新华社…电)", a credit,
 "(下转…)"), it carries a column tag or a "——" kicker/subtitle, or it is a photo or
 collection label, or the article above ran its full length without a subhead.
-Everything else is a subhead. Blocks come from digests.split_blocks, and what a block's
-own shape says from digests.split_shapes. Pure functions on local values.
+Everything else is a subhead. Blocks come from digests.split.blocks, and what a block's
+own shape says from digests.split.shapes. Pure functions on local values.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from digests import split_rules as rules
-from digests import split_shapes as shapes
 from digests.model import Article
-from digests.split_article import Draft, to_article
-from digests.split_blocks import Block, Token, neighbour
-from digests.split_lexicon import Lexicon
-from digests.split_lines import Line
-from digests.split_pieces import bigrams, similarity
-from digests.split_score import block_features, score
-from digests.split_walk import Walk, marked
+from digests.split import rules as rules
+from digests.split import shapes as shapes
+from digests.split.article import Draft, to_article
+from digests.split.blocks import Block, Token, neighbour
+from digests.split.lexicon import Lexicon
+from digests.split.lines import Line
+from digests.split.pieces import bigrams, similarity
+from digests.split.score import block_features, score
+from digests.split.walk import Walk, marked
 from digests.textrepair import has_doubling
 
 Reading = Callable[[Sequence[Token], int, Draft], bool]
@@ -43,7 +43,7 @@ WEIGHED_RULES = frozenset(
     ("long", "headline", "photo", "end", "attendance", "document", "continued", "banner")
 )
 # Rules that settle a block on their own; the others ("dash", "doubled", "name", "topic",
-# and no rule at all) are signs weighed together (digests.split_score).
+# and no rule at all) are signs weighed together (digests.split.score).
 _SURE = frozenset(
     (
         "tag",

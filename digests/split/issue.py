@@ -14,14 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from digests import split_rules as rules
 from digests.model import Article, Page
-from digests.split_blocks import group_blocks
-from digests.split_lexicon import Lexicon
-from digests.split_lines import classify, page_lines, signature
-from digests.split_package import open_package, split_by_names
-from digests.split_page import build_drafts, finish, named_page
-from digests.split_pieces import page_furniture_out, reassemble, undouble
+from digests.split import rules as rules
+from digests.split.blocks import group_blocks
+from digests.split.lexicon import Lexicon
+from digests.split.lines import classify, page_lines, signature
+from digests.split.package import open_package, split_by_names
+from digests.split.page import build_drafts, finish, named_page
+from digests.split.pieces import page_furniture_out, reassemble, undouble
 
 _HEADER_LOOKAHEAD = 3
 _LEAD_IN_LINES = 4  # a kicker, a title, a subtitle and a byline at most
