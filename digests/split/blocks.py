@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split.lexicon import Lexicon
 from digests.split.lines import Line, opens_lead
@@ -50,10 +51,10 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
             close()
         if len(current) >= 2 and rules.column_tag(text)[1]:
             close()  # a tagged title under two lines or more heads the next article
-        if current and (rules.is_numbered(text) or lex.heads_collection(text)):
+        if current and (heading.is_numbered(text) or lex.heads_collection(text)):
             close()  # "一、…" under a headline opens its first section; "数读" its own item
-        boxed = bool(current) and rules.is_figure(rules.nfkc(current[0]).strip())
-        figure = rules.is_figure(text) and not _over_dateline(lines, i)
+        boxed = bool(current) and heading.is_figure(rules.nfkc(current[0]).strip())
+        figure = heading.is_figure(text) and not _over_dateline(lines, i)
         if current and (figure or (boxed and len(current) >= 2)):
             close()  # a data box ("239家" over its explanation) stands apart
         current.append(line.text)
@@ -72,7 +73,7 @@ def group_blocks(lines: Sequence[Line], lex: Lexicon) -> list[Token]:
 
 def _over_dateline(lines: Sequence[Line], i: int) -> bool:
     """Is ``lines[i]`` a headline line right over a report's dateline ("本报北京…电")? The
-    line there is the last of the headline ("5300多万人受益"), not a data box."""
+    line there is the last of the headline ("3000多户受益"), not a data box."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
         lines[i].role == "head"

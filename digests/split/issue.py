@@ -85,7 +85,7 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
 
 
 def detect_issue_date(text: str) -> dt.date | None:
-    """The issue date printed in a page header ("2018年1月10日星期三"), if any."""
+    """The issue date printed in a page header ("2031年3月5日星期三"), if any."""
     for line in text.splitlines()[:40]:
         found = rules.date_line(line.strip())
         if found:

@@ -110,13 +110,13 @@ class Lexicon:
 
     def heads_collection(self, text: str) -> bool:
         """A label that titles the pieces printed under it ("速览"), or a column label set
-        right over a headline ("新春走基层"): the e-paper lists the whole as one item under
+        right over a headline ("走基层"): the e-paper lists the whole as one item under
         the label, with the pieces' headlines as its text."""
         return text in self._collection_heads or self.is_series_label(text)
 
     def is_series_label(self, text: str) -> bool:
-        """A column label with the name of one series of it: "新春走基层·节日里的坚守",
-        "新春走基层 人和家顺事事兴"."""
+        """A column label with the name of one series of it: "走基层·雪夜里的灯光",
+        "走基层 山里的新校舍"."""
         for label in self.column_labels:
             rest = text[len(label) :]
             if text.startswith(label) and rest[:1] in ("·", " ") and 1 < len(rest) <= 12:

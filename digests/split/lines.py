@@ -2,7 +2,7 @@
 
 Roles: ``head`` (a headline-like short line), ``body``, ``byline`` (a reporter line),
 ``name`` (a bare author name), ``credit`` (photo/graphic/layout credit), ``end`` (a closing
-note such as "(作者为…)" or "(新华社北京2月14日电)"), ``label`` (a column label).
+note such as "(作者为…)" or "(新华社北京3月5日电)"), ``label`` (a column label).
 ``banner`` (a slogan across the page, which sits above an article's headline).
 Page headers are dropped here.
 """
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split.lexicon import Lexicon
 from digests.textrepair import clean_line, ends_sentence, runs_on_block
@@ -35,7 +36,7 @@ def page_lines(text: str) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        # "(作者为中国政治学会副会长、…研" + "究员)": a note broken over two lines.
+        # "(作者为某学会副会长、…研" + "究员)": a note broken over two lines.
         while (
             rules.is_author_note(line)
             and not rules.nfkc(line).rstrip().endswith(")")
@@ -61,22 +62,22 @@ def _trailing_slogans(lines: list[Line]) -> list[Line]:
     printed beside an advertisement or at the foot of the page."""
     last = max((i for i, x in enumerate(lines) if x.role != "head"), default=-1)
     return [
-        Line("banner", x.text) if i > last and rules.is_couplet(x.text) else x
+        Line("banner", x.text) if i > last and heading.is_couplet(x.text) else x
         for i, x in enumerate(lines)
     ]
 
 
 SHORT_LINE = 12  # characters: a signer's name, a photo's title; text runs longer
-# A notice's issuer and date on one line ("寿光市…组委会  2019年2月26日").
+# A notice's issuer and date on one line ("某县…组委会  2031年4月2日").
 _SIGNED_AND_DATED = re.compile(
     r"^[\u4e00-\u9fff]{2,30}(?:委员会|组委会|政府|办公室|办公厅|协会)\s+\d{4}年\d{1,2}月\d{1,2}日$"
 )
 _ISSUERS = ("委员会", "人民政府", "办公厅", "国务院")  # the bodies that sign notices
-SIGNED_OFFICE = 20  # characters: "中华人民共和国主席 习近平" under a decree
-SIGNED_PLACE = 15  # characters: "写于蒙古国首都乌兰巴托" under a signature; text runs longer
+SIGNED_OFFICE = 20  # characters: "某某市人民政府市长 林远" under a decree
+SIGNED_PLACE = 15  # characters: "写于某国首都的海边" under a signature; text runs longer
 STATED_KICKER = 60  # characters: a kicker stated as a sentence without its stop
-BOXED_LABEL = 16  # characters: a boxed label ("■小贴士·打铁火流派"); a point runs longer
-RUN_OF_NAMES = 6  # characters: two names run together ("徐方平高静") are shorter
+BOXED_LABEL = 16  # characters: a boxed label ("■小贴士·剪纸的流派"); a point runs longer
+RUN_OF_NAMES = 6  # characters: two names run together ("白云飞夏清") are shorter
 FULL_HEADLINE = 3  # lines: kicker, title and subtitle
 LEAD_SUBTITLE = 100  # characters: a summary line under a title, longer lines are text
 
@@ -103,7 +104,7 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("head" if titles else "label", line))
         elif rules.is_credit(text) or (text in lex.photo_series and out):
             out.append(Line("credit", line))
-        elif rules.is_document_date(text) and out and out[-1].role == "head":
+        elif heading.is_document_date(text) and out and out[-1].role == "head":
             out.append(Line("head", line))
         elif rules.is_author_note(text) or rules.is_end_marker(text):
             out.append(Line("end", line))
@@ -147,7 +148,7 @@ def _printed_layout(lines: Sequence[str]) -> bool:
 
 def signature(lines: Sequence[str], idx: int) -> bool:
     """A short line between a letter's last sentence and the date it was written
-    ("习近平" over "2019年1月21日", or the office before the name, "国家主席 习近平" under
+    ("林远" over "2031年4月2日", or the office before the name, "市长 林远" under
     a decree): the signature, not a headline."""
     if idx < 1 or idx + 1 >= len(lines):
         return False
@@ -156,7 +157,7 @@ def signature(lines: Sequence[str], idx: int) -> bool:
     date = rules.nfkc(lines[idx + 1]).strip()
     signer = text.split()[-1] if len(text) <= SIGNED_OFFICE and " " in text else text
     if len(text) <= SIGNED_OFFICE and text.endswith(_ISSUERS):
-        signer = text[-SHORT_LINE:]  # "全国人民代表大会常务委员会" under "特此公告。"
+        signer = text[-SHORT_LINE:]  # "某市人民代表大会常务委员会" under "特此公告。"
     return (
         0 < len(signer) <= SHORT_LINE
         and not rules.is_credit(text)
@@ -169,7 +170,7 @@ def signature(lines: Sequence[str], idx: int) -> bool:
 
 
 def _author_line(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A bare author line ("陈先达"), and not a short title that happens to read as names:
+    """A bare author line ("林远山"), and not a short title that happens to read as names:
     a collection's label ("来论"), a line over a dateline, a photo's or a piece's title, or
     a line between two paragraphs ("应聘" over its caption)."""
     text = rules.nfkc(lines[idx]).strip()
@@ -192,8 +193,8 @@ def _between_paragraphs(done: Sequence[Line], lines: Sequence[str], idx: int) ->
 
 
 def _titles_signed_piece(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A run of six or more characters that reads as names ("关爱基金报销路费") over the
-    real author line ("林 芳") is the piece's title."""
+    """A run of six or more characters that reads as names ("方便群众办事") over the
+    real author line ("夏 清") is the piece's title."""
     text = rules.nfkc(lines[idx]).strip()
     if " " in text or len(text) < RUN_OF_NAMES or idx + 1 >= len(lines):
         return False
@@ -202,14 +203,14 @@ def _titles_signed_piece(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
 
 def _dateline_after(lines: Sequence[str], idx: int) -> bool:
     """A report that opens on its dateline names its reporters there, so the short line
-    above it ("居文君战胜拉戈诺") is a headline line, not an author line."""
+    above it ("林远胜方晓") is a headline line, not an author line."""
     return idx + 1 < len(lines) and rules.dateline(lines[idx + 1]) is not None
 
 
 def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """Headline-like, and not the start of a paragraph broken inside a quotation."""
     text = rules.nfkc(lines[idx]).strip()
-    if not rules.heading_like(text, lex) or rules.continuation(text):
+    if not heading.heading_like(text, lex) or rules.continuation(text):
         return False
     if _boxed_point(text):
         return False
@@ -218,36 +219,41 @@ def _heading(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         return False
     if idx and rules.nfkc(lines[idx - 1]).strip().endswith(("来源:", "来源：")):
         return False  # "数据来源:" over the name of the source, under a chart
-    if text.endswith((":", "：")) and not rules.heading_like(nxt, lex):
-        return False  # "专家建议:" leads into the paragraph below, a kicker into a title
-    if text.endswith("——") and len(text) >= 25 and "," in text and not rules.heading_like(nxt, lex):
+    if text.endswith((":", "：")) and not heading.heading_like(nxt, lex):
+        return False  # "有人建议:" leads into the paragraph below, a kicker into a title
+    if (
+        text.endswith("——")
+        and len(text) >= 25
+        and "," in text
+        and not heading.heading_like(nxt, lex)
+    ):
         return False  # a sentence leading into the paragraph below ("…,拉开了序幕——")
     if runs_on_block([text]):
         nxt = rules.nfkc(lines[idx + 1]).strip() if idx + 1 < len(lines) else ""
-        return rules.heading_like(nxt, lex)
+        return heading.heading_like(nxt, lex)
     return True
 
 
 def _boxed_point(text: str) -> bool:
-    """A summary point set off by a box ("■原则上…比例均不低于20%"): text of the article.
+    """A summary point set off by a box ("■每年…比例不低于一成"): text of the article.
     Short boxed lines are labels ("■小贴士"); two points on one line are a subtitle."""
     marks = sum(text.count(m) for m in rules.BOX_MARKS)
     return text[:1] in rules.BOX_MARKS and marks == 1 and len(text) > BOXED_LABEL
 
 
 def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A kicker in full sentences ("…三次督办调研…重点聚焦——") over a title that carries a
+    """A kicker in full sentences ("…多次走访调研…聚焦难点——") over a title that carries a
     column tag or is followed by the dateline or the reporter line; one that ends in a
-    colon ("《经典咏流传》“和诗以歌”:") over a tagged title."""
+    colon ("《山水谣》“以歌咏诗”:") over a tagged title."""
     text = rules.nfkc(lines[idx]).strip()
     if idx + 2 >= len(lines) or len(text) > 90:
         return False
     if not text.endswith(("——", "...", ":")):  # NFKC spells "……" as "......"
         return _stated_kicker(lines, idx, lex)
     if text.endswith("...") and "。" in text:
-        return False  # the last sentences of a story ("半夜,果然起风了。…"), not a kicker
+        return False  # the last sentences of a story ("夜里,雨果然停了。…"), not a kicker
     title, after = rules.nfkc(lines[idx + 1]).strip(), lines[idx + 2]
-    if not rules.heading_like(title, lex):
+    if not heading.heading_like(title, lex):
         return False
     if text.endswith(":"):
         return "。" not in text and bool(rules.column_tag(title)[1])
@@ -257,7 +263,7 @@ def _long_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
 
 
 def _stated_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A statement with no stop of its own ("截至2018年底,…已运送旅客13万人次") between a
+    """A statement with no stop of its own ("截至去年底,…已接待游客5万人次") between a
     finished sentence and a tagged title: the title's kicker, not a paragraph."""
     text = rules.nfkc(lines[idx]).strip()
     before = rules.nfkc(lines[idx - 1]).strip() if idx else ""
@@ -266,7 +272,7 @@ def _stated_kicker(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
         len(text) <= STATED_KICKER
         and not ends_sentence(text)
         and (not before or ends_sentence(before) or rules.is_end_marker(before))
-        and rules.heading_like(title, lex)
+        and heading.heading_like(title, lex)
         and bool(rules.column_tag(title)[1])
     )
 
@@ -275,7 +281,7 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
     """A closing line ("敬礼!") before the closing note, or before the signature that
     precedes it: no headline stands right above the note that ends an article."""
     after = [rules.nfkc(x).strip() for x in lines[idx + 1 : idx + 3]]
-    if after and rules.is_document_date(after[0]):
+    if after and heading.is_document_date(after[0]):
         return False  # a document's title over the date it was issued
     if after and rules.is_name_line(after[0], lex):
         after = after[1:]
@@ -285,7 +291,7 @@ def _closes_letter(lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
 def _headline_line(text: str, lex: Lexicon) -> bool:
     """A line of a story's own headline, not a label over it ("数读") or a data box."""
     text = rules.nfkc(text).strip()
-    return not (lex.heads_collection(text) or rules.is_figure(text))
+    return not (lex.heads_collection(text) or heading.is_figure(text))
 
 
 def _opens_lead_box(line: str, lex: Lexicon) -> bool:
@@ -300,7 +306,7 @@ def opens_lead(line: str, lex: Lexicon) -> bool:
 
 
 def _long_subtitle(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
-    """A long subtitle ("审议通过…；讨论通过…") sits between a title and a dateline; under a
+    """A long subtitle ("听取…；审议…") sits between a title and a dateline; under a
     headline of three lines already (kicker, title, subtitle) the line is the lead."""
     if not done or done[-1].role != "head" or idx + 1 >= len(lines):
         return False

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digests.model import Article
+from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split import shapes as shapes
 from digests.split.article import Draft, to_article
@@ -138,9 +139,9 @@ def rule_evidence(
         return "label"
     if not _body_after(tokens, t):
         if all(rules.nfkc(x).strip().startswith("——") for x in block.lines):
-            return ""  # "——伟哉,当代中国!": the closing lines of the article above
+            return ""  # "——山高水长,未来可期!": the closing lines of the article above
         return "last"  # a subhead heads text; lines after the last text are furniture
-    if _note_on_draft(tokens, t, draft, lex) or rules.is_signed_piece(block.lines, lex):
+    if _note_on_draft(tokens, t, draft, lex) or heading.is_signed_piece(block.lines, lex):
         return ""
     if shapes.figure_box(block):
         return ""  # a data box is never a headline; it sits in an article
@@ -169,9 +170,9 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
     assert isinstance(block, Block)
     if shapes.tagged(block):
         return "tag"
-    if any(rules.is_document_date(x) for x in block.lines[1:]):
+    if any(heading.is_document_date(x) for x in block.lines[1:]):
         return "document"  # a document or speech printed in full under its own title
-    if any(rules.names_attendance(x) for x in block.lines[1:]):
+    if any(heading.names_attendance(x) for x in block.lines[1:]):
         return "attendance"
     nxt = neighbour(tokens, t, +1)
     if _marked_byline_after(tokens, t):
@@ -204,7 +205,7 @@ def rule_reason(tokens: Sequence[Token], t: int, draft: Draft, named: bool) -> s
 
 
 def _own_report_ahead(tokens: Sequence[Token], t: int) -> bool:
-    """The piece under the block closes with the paper's own dateline ("(本报巴黎电)"): a
+    """The piece under the block closes with the paper's own dateline ("(本报某地电)"): a
     report of its own after a collection of agency briefs ("(据新华社…电)")."""
     for tok in tokens[t + 1 :]:
         if isinstance(tok, Block):

@@ -1,6 +1,7 @@
 """Recognisers for the lines of a newspaper page: each a small pure function of one line.
 
-They are public so the PDF route (digests.pdf) can classify its text blocks the same way.
+They are public so the PDF route (digests.pdf) can classify its text blocks the same way;
+what a headline's own lines say is in digests.split.heading.
 Every function accepts the line as printed (full- or half-width punctuation) and compares
 on the NFKC form.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests.split.lexicon import Lexicon
@@ -52,15 +52,7 @@ _DRAWN_CREDIT = re.compile(
     r"^[^。，,；;！？!?]{1,12}[图画](?:\s*[（(][^（）()]{1,8}[）)])?\s+[^。，,；;！？!?]{1,8}文$"
 )
 KICKER_STATEMENT = 14  # characters: a kicker stating the news; its title is shorter
-# The line of a news headline that names who attended ("韩正陪同考察", "…汪洋主持").
-_ATTENDANCE = re.compile(r"(?:陪同(?:考察|调研|会见)?|参加会见|出席(?:会议|活动)?|主持)$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(为|单位|系|是|简介|[:：])")
-# The date line printed under the title of a document or a speech: "(2019年1月3日)",
-# "(二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过)".
-_DOCUMENT_DATE = re.compile(
-    r"^[（(](?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
-    r"[\d〇零一二三四五六七八九十]{1,3}日[^()（）]{0,60}[）)]$"
-)
 _END_MARKER = re.compile(
     r"^[（(]\s*(本报|新华社|中新社|据|记者|作者|摘编|摘自|来源|原载|人民日报|相关报道|"
     r"文中|转载|[\u4e00-\u9fff、]{0,30}(?:采访)?整理)"
@@ -76,21 +68,8 @@ _DATELINE = re.compile(
     r"(?:\d{1,2}月\d{1,2}日)?电)\s*(?:[（(]([^（）()]{1,60})[）)])?"
 )
 _COLUMN_TAG = re.compile(r"[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*$")
-_COUPLET = re.compile(r"^([\u4e00-\u9fff]{4,5})(?:\s+[\u4e00-\u9fff]{4,5})+$")
-_EXCLAIMED = re.compile(r"[,，].*(?:[!！]|…|\.\.\.)$")
-_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^[一二三四五六七八九十]{1,3}、")
 _CLOCK = re.compile(r"\d[:：]\d\d")
 _FULL_STOP = re.compile(r"[。；;,，、]$")  # a title may end in "!" or "?" before its tag
-# A piece's signature under its title: a place and a name ("河湾镇 周 岚"), a foreign name
-# ("安娜·伊万诺娃") or one after its country in brackets ("(印度)拉吉")
-_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}\s+([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,4})$")
-_FOREIGN_NAME = re.compile(
-    r"^(?:[(（][\u4e00-\u9fff]{2,8}[)）])?[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}$"
-    r"|^[(（][\u4e00-\u9fff]{2,8}[)）][\u4e00-\u9fff]{2,5}$"
-)
-_FIGURE = re.compile(
-    r"^\d[\d.]{0,9}(?:%|(?:多|余)?(?:万|亿|万亿)?(?![年月日时])[\u4e00-\u9fff]{0,3})$"
-)
 # The boxes and bullets that set off a reporter line or a label ("□ 本报记者", "■小贴士").
 BOX_MARKS = "□■◇◆●○"
 _NAME_SEP = re.compile(r"[\s、，,]+")
@@ -136,7 +115,7 @@ def strip_close_quotes(text: str) -> str:
 
 
 def date_line(line: str) -> dt.date | None:
-    """The date printed in a page header such as "2018年1月10日星期三"."""
+    """The date printed in a page header such as "2031年3月5日星期三"."""
     m = _DATE_LINE.match(nfkc(line).strip())
     if not m:
         return None
@@ -190,22 +169,13 @@ def is_banner(line: str, lex: Lexicon) -> bool:
     return bool(lex.banner_re.search(nfkc(line).strip()))
 
 
-def is_couplet(line: str) -> bool:
-    """Two or more parallel phrases of the same length, four or five characters each:
-    the shape of a slogan. Titles take this shape too, so the caller decides by where the
-    line stands."""
-    text = nfkc(line).strip()
-    m = _COUPLET.match(text)
-    return m is not None and len({len(p) for p in text.split()}) == 1
-
-
 def is_column_label(line: str, lex: Lexicon) -> bool:
     """A column label printed on its own, such as "新春走基层"."""
     return nfkc(line).strip() in {nfkc(x) for x in lex.column_labels}
 
 
 def is_credit(line: str) -> bool:
-    """Photo, graphic and layout credits: "制图:李姿阅", "新华社记者 徐永春摄"."""
+    """Photo, graphic and layout credits: "制图:林小雨", "新华社记者 方明远摄"."""
     text = nfkc(line).strip()
     if len(text) > 40:
         return False
@@ -219,13 +189,13 @@ def is_credit(line: str) -> bool:
 
 
 def is_photo_credit(line: str) -> bool:
-    """A photographer's credit that ends a photo caption: "本报记者 张燕伟摄"."""
+    """A photographer's credit that ends a photo caption: "本报记者 苏晓天摄"."""
     text = nfkc(line).strip()
     return len(text) <= 40 and bool(_PHOTO_CREDIT.match(text))
 
 
 def is_author_note(line: str) -> bool:
-    """ "(作者为中国人民大学一级教授)" and the like, possibly still open (split in two)."""
+    """ "(作者为某大学教授)" and the like, possibly still open (split in two)."""
     return bool(_AUTHOR_NOTE.match(nfkc(line).strip()))
 
 
@@ -239,8 +209,8 @@ def is_end_marker(line: str) -> bool:
 
 
 def kicker_over_title(kicker: str, title: str) -> bool:
-    """A statement of the news over a short catchy line ("山东潍坊市寒亭区实施强村领航工程"
-    over "让弱村变强 把强村做优"): a kicker and its title, not a title and its subtitle."""
+    """A statement of the news over a short catchy line ("某县实施山村振兴行动"
+    over "让小村变美 把大村做强"): a kicker and its title, not a title and its subtitle."""
     kicker, title = nfkc(kicker).strip(), nfkc(title).strip()
     return (
         len(kicker) >= KICKER_STATEMENT > len("".join(title.split()))
@@ -249,20 +219,8 @@ def kicker_over_title(kicker: str, title: str) -> bool:
         and ":" not in kicker
         and "," not in title
         and not title.startswith(("——", "("))  # a subtitle, a document's date
-        and not title[:1].isdigit()  # "359个网格党支部夯实基础": a figure heads a section
+        and not title[:1].isdigit()  # "120个社区夯实基础": a figure heads a section
     )
-
-
-def names_attendance(line: str) -> bool:
-    """A headline line naming the leaders who attended ("李克强栗战书…参加会见"): a subhead
-    never says who came along, so the block heads a report."""
-    text = nfkc(line).strip()
-    return len(text) <= 40 and bool(_ATTENDANCE.search(text))
-
-
-def is_document_date(line: str) -> bool:
-    """The dated line under a document's or a speech's title: part of its headline."""
-    return bool(_DOCUMENT_DATE.match(nfkc(line).strip()))
 
 
 def is_signature(line: str, lex: Lexicon) -> bool:
@@ -271,38 +229,21 @@ def is_signature(line: str, lex: Lexicon) -> bool:
     return m is not None and is_name_line(m.group(2), lex)
 
 
-def is_figure(text: str) -> bool:
-    """The figure of a data box: a number and its unit ("239家", "3.57万亿", "83.9分")."""
-    return bool(_FIGURE.match(text))
-
-
-def is_signed_piece(lines: Sequence[str], lex: Lexicon) -> bool:
-    """A title over its writer's name ("我的新年 | 河湾镇 周 岚"): one piece of a package of
-    signed pieces (readers' letters, voices from abroad), which the paper lists as one."""
-    if len(lines) < 2:
-        return False
-    last = nfkc(lines[-1]).strip()
-    if _FOREIGN_NAME.match(last):
-        return True
-    m = _PLACE_NAME.match(last)
-    return m is not None and is_name_line(m.group(1), lex)
-
-
 def is_byline_line(line: str) -> bool:
-    """A line that names the reporters: "□ 本报记者 何婧", "通讯员 常占库 赵丽"."""
+    """A line that names the reporters: "□ 本报记者 方晴", "通讯员 林川 夏雨"."""
     text = nfkc(line).strip()
     if len(text) > 40 or ends_sentence(text) or is_photo_credit(text):
         return False
     m = _BYLINE_LINE.match(text)
     if m is None or not _BYLINE_REST.match(text[m.end() - 1 :]):
         return False
-    # Two names run together are at most six characters; "记者新春探访乡村治理" is a kicker.
+    # Two names run together are at most six characters; "记者年初走访山村书屋" is a kicker.
     runs = re.split(rf"{_ROLE}|[\s、,，:：{BOX_MARKS}]+", text)
     return all(len(run) <= 6 for run in runs)
 
 
 def is_name_line(line: str, lex: Lexicon) -> bool:
-    """A bare author line under a title: "陈先达", "周 江 张济坤", "刘宏达谢守成"."""
+    """A bare author line under a title: "林远山", "周 江 方晓川", "白云飞夏清和"."""
     text = nfkc(line).strip()
     if len(text) > 30:  # a few names, even doubled and spaced, are shorter
         return False
@@ -312,13 +253,13 @@ def is_name_line(line: str, lex: Lexicon) -> bool:
     if not parts or len("".join(parts)) > 12:
         return False
     if len(parts) > 1 and all(1 <= len(p) <= 3 for p in parts):
-        # "周 江 张济坤": spaced single characters belong to one name.
+        # "周 江 方晓川": spaced single characters belong to one name.
         return _split_names("".join(parts), lex) is not None
     return all(_split_names(p, lex) is not None for p in parts)
 
 
 def _split_names(text: str, lex: Lexicon) -> list[str] | None:
-    """Split run-together names ("徐方平高静") into 1-3 names each led by a surname."""
+    """Split run-together names ("白云飞夏清") into 1-3 names each led by a surname."""
     if not text or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in text):
         return None
     if any(word in text for word in lex.non_names):
@@ -348,7 +289,7 @@ def _split_names(text: str, lex: Lexicon) -> list[str] | None:
 def dateline(paragraph: str) -> tuple[str, str] | None:
     """(dateline, reporters) at the start of a lead.
 
-    "本报讯(记者 韩云峰)" gives ("本报讯", "记者 韩云峰").
+    "本报讯(记者 林小川)" gives ("本报讯", "记者 林小川").
     """
     m = _DATELINE.match(nfkc(paragraph))
     if not m:
@@ -366,49 +307,14 @@ def column_tag(title: str) -> tuple[str, str]:
     if not tag or len(tag) > 60 or _FULL_STOP.search(core) or core.endswith(("(", "（")):
         return title, ""
     if _CLOCK.search(core):
-        return title, ""  # "时间:9:00—11:00(节假日休息)": opening hours and a remark
+        return title, ""  # "时间:8:30—12:00(周日闭馆)": opening hours and a remark
     return core, tag
-
-
-def heading_like(line: str, lex: Lexicon, max_len: int = 40) -> bool:
-    """A short line that could be a headline, kicker, subtitle or subhead."""
-    text = nfkc(line).strip()
-    key = "".join(text.split())
-    core, tag = column_tag(text)
-    if tag:
-        key = "".join(core.split())
-    if not key or len(key) > max_len or "。" in text[:-1]:
-        return False
-    if ends_sentence(text) and not (
-        is_close_quote(text[-1:]) or text.endswith(("!", "?", "！", "？"))
-    ):
-        return False
-    if text.endswith((",", "、", ";", "，", "；")):
-        return False
-    if text.startswith("——编") or key in lex.body_starters or key.startswith("【"):
-        return False
-    if text.endswith((":", "：")) and len(key) > 12:
-        return False
-    if _EXCLAIMED.search(strip_close_quotes(text)) and len(key) > 20:
-        return False  # a closing exclamation ("…,迎来更红火的日子!") is a sentence
-    return not _quote_is_speech(text)
-
-
-def _quote_is_speech(text: str) -> bool:
-    """A closing quote after a full stop ends a quoted sentence, not a quoted title."""
-    bare = strip_close_quotes(text)
-    return len(bare) < len(text) and bare.endswith(("。", "！", "？", "!", "?"))
 
 
 def is_ad_text(text: str, lex: Lexicon) -> bool:
     """Advertisement words or a phone/hotline number."""
     plain = nfkc(text)
     return any(word in plain for word in lex.ad_words) or bool(re.search(r"\d{5,}", plain))
-
-
-def is_numbered(line: str) -> bool:
-    """A section number on its own ("二") or leading a subhead ("二、…")."""
-    return bool(_NUMERAL.match(nfkc(line).strip()))
 
 
 def runs_on(line: str) -> bool:

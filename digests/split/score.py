@@ -173,7 +173,7 @@ def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict
 
 def _subheads(draft: DraftLike) -> list[str]:
     """The article's subheads so far, without pull quotes: a commentary prints a sentence
-    of its own in large type ("…的勇气,让…实现了突破"), which heads no section."""
+    of its own in large type ("…的坚持,让…走出了新路"), which heads no section."""
     return [x for k, x in draft.entries if k == "sub" and not _pull_quote(x)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split.article import Draft
 from digests.split.blocks import Block, Token, neighbour
@@ -30,8 +31,8 @@ _FIGURE_IN_LINE = re.compile(
 
 
 def news_headline(tokens: Sequence[Token], t: int) -> bool:
-    """A statement over a short catchy line ("山东潍坊市寒亭区实施强村领航工程" over
-    "让弱村变强 把强村做优"), with the text right under it: a news story's kicker and
+    """A statement over a short catchy line ("某县实施山村振兴行动" over
+    "让小村变美 把大村做强"), with the text right under it: a news story's kicker and
     title. Subheads here take one line; the two-line headings of a package's pieces are
     followed by the piece's reporter."""
     block = tokens[t]
@@ -57,11 +58,11 @@ def piece_done(block: Block, draft: Draft) -> bool:
     if first.endswith((":", "：", "——")) or first.startswith("问"):
         return False  # a lead-in, a question of an interview: text of the article
     if rules.nfkc(block.lines[-1]).strip().endswith(("?", "？")):
-        return False  # "如何驱逐那些…?": a commentary's questions head its parts
+        return False  # "怎样留住那些…?": a commentary's questions head its parts
     if first[:1] in rules.BOX_MARKS:
         return False  # a boxed label ("■小贴士") sets off a sidebar of the article
     if any(len(x) > LONG_SUBHEAD and "——" in x.strip("—") for x in map(rules.nfkc, block.lines)):
-        return False  # "科学设计,稳步推进——规划建设…": a subhead in sentences
+        return False  # "统筹规划,稳步实施——建设…": a subhead in sentences
     if any(k == "sub" for k, _ in draft.entries):
         return False
     paras = [x for k, x in draft.entries if k == "para"]
@@ -69,12 +70,12 @@ def piece_done(block: Block, draft: Draft) -> bool:
 
 
 def figure_box(tok: Token) -> bool:
-    return isinstance(tok, Block) and rules.is_figure(rules.nfkc(tok.lines[0]).strip())
+    return isinstance(tok, Block) and heading.is_figure(rules.nfkc(tok.lines[0]).strip())
 
 
 def in_data_box(block: Block) -> bool:
     """A line of the data box itself rather than a headline over it: a figure in the line
-    ("邮政业务总量12.7亿件", "诉前程序案件占比96.84%") or a lead-in ("2018年中山市——")."""
+    ("快件总量3.5亿件", "线上办理占比91.2%") or a lead-in ("2030年某市——")."""
     text = rules.nfkc(block.lines[-1]).strip()
     return text.endswith("——") or bool(_FIGURE_IN_LINE.search(text))
 
@@ -96,8 +97,8 @@ def after_editors_note(draft: Draft) -> bool:
 
 
 def uncredited_photo(tokens: Sequence[Token], t: int) -> bool:
-    """A short title over a one-paragraph caption that opens on the time ("新春招聘忙" over
-    "春节过后,一年一度的“春招”…"), then the next headline or the page's end: a photo
+    """A short title over a one-paragraph caption that opens on the time ("春日赏花" over
+    "周末以来,城郊的花海…"), then the next headline or the page's end: a photo
     whose credit the e-paper leaves out. A subhead heads more text than that."""
     block = tokens[t]
     assert isinstance(block, Block)

@@ -10,6 +10,7 @@ import pytest
 from digests.configfile import read_toml
 from digests.loader import split_options
 from digests.model import Article
+from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split import split_text
 from digests.split.lexicon import Lexicon
@@ -39,7 +40,7 @@ def test_a_quoted_title_heads_its_article_in_any_quote_style(left: str, right: s
 def test_a_quoted_sentence_is_text_in_any_quote_style(left: str, right: str) -> None:
     """A short line quoting a whole sentence (「…。」) is a paragraph, not a headline."""
     line = f"{left}路修好了,日子就有奔头了。{right}"
-    assert not rules.heading_like(line, rules.Lexicon())
+    assert not heading.heading_like(line, rules.Lexicon())
     assert rules.is_open_quote(left) and rules.is_close_quote(right)
     assert not rules.is_open_quote("(") and not rules.is_close_quote(")")
 
