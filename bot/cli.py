@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_query_args(p, "query")
     p.add_argument("--since", help="YYYY-MM-DD")
     p.add_argument("--until", help="YYYY-MM-DD")
-    p.add_argument("--section", help="版名 or page number")
+    p.add_argument("--section", help="section name or page number")
 
     p = sub.add_parser("headline", help="find articles by a headline fragment")
     _add_query_args(p, "headline fragment")

@@ -36,7 +36,7 @@ def _options(args: argparse.Namespace) -> SearchOptions:
 
 def _notice(r: SearchResult, texts: Messages) -> str:
     """The result's notices as the CLI prints them (in the default language)."""
-    return "；".join(texts.say(DEFAULT, n) for n in r.notices)
+    return texts.t(DEFAULT, "outline.notice_sep").join(texts.say(DEFAULT, n) for n in r.notices)
 
 
 def result_json(r: SearchResult, texts: Messages) -> str:
@@ -68,8 +68,9 @@ def result_json(r: SearchResult, texts: Messages) -> str:
 def _table(r: SearchResult, texts: Messages) -> str:
     lines = [_notice(r, texts)] if r.notices else []
     for n, h in enumerate(r.hits, 1):
-        where = f"{h.date} 第{h.page}版" if h.page is not None else f"{h.date}"
-        lines.append(f"{n:2}. {h.title}  〔{where} {h.section}〕 {h.id}")
+        page = texts.t(DEFAULT, "outline.page", n=h.page) if h.page is not None else ""
+        where = " ".join(p for p in (f"{h.date}", page, h.section) if p)
+        lines.append(f"{n:2}. {h.title}  {texts.t(DEFAULT, 'outline.where', where=where)} {h.id}")
         if h.snippet:
             lines.append(f"    {h.snippet}")
     return "\n".join(lines)

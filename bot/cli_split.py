@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.i18n import DEFAULT, Messages
 from bot.settings import Settings
 from digests.loader import load_pages, split_options
 from digests.model import Article, Page
@@ -22,7 +23,7 @@ def run_split(args: argparse.Namespace, settings: Settings) -> int:
         json.dump(pages_json(pages), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        print_outline(pages, sys.stdout)
+        print_outline(pages, sys.stdout, Messages.load(settings.config_dir))
     return 0
 
 
@@ -56,25 +57,33 @@ def pages_json(pages: Sequence[Page]) -> dict[str, Any]:
     }
 
 
-def print_outline(pages: Sequence[Page], out: TextIO) -> None:
-    """A readable outline: each page, then each item with its headline and length."""
+def print_outline(pages: Sequence[Page], out: TextIO, texts: Messages) -> None:
+    """A readable outline: each page, then each item with its headline and length, in
+    the readers' language (it shows a newspaper, as a digest does)."""
+
+    def t(key: str, /, **values: object) -> str:
+        return texts.t(DEFAULT, f"outline.{key}", **values)
+
     for page in pages:
-        number = f"第{page.number}版" if page.number is not None else "版次不详"
-        print(f"{number} {page.name}".rstrip() + f"  ({len(page.articles)} 篇)", file=out)
+        number = t("page", n=page.number) if page.number is not None else t("page_unknown")
+        count = t("articles", n=len(page.articles))
+        print(f"{number} {page.name}".rstrip() + f"  ({count})", file=out)
         for i, art in enumerate(page.articles, 1):
             head = art.headline or (art.paragraphs[0][:24] + "…" if art.paragraphs else "")
-            tags: list[str] = [art.kind] if art.kind != "article" else []
+            tags: list[str] = (
+                [texts.t(DEFAULT, f"kind.{art.kind}")] if art.kind != "article" else []
+            )
             if art.column:
-                tags.append(f"栏目:{art.column}")
+                tags.append(t("column", name=art.column))
             if art.continued_to:
-                tags.append(f"下转第{art.continued_to}版")
+                tags.append(t("continued_to", n=art.continued_to))
             if art.continued_from:
-                tags.append(f"上接第{art.continued_from}版")
+                tags.append(t("continued_from", n=art.continued_from))
             chars = sum(len(p) for p in art.paragraphs)
-            extra = f" [{', '.join(tags)}]" if tags else ""
+            extra = f" [{t('sep').join(tags)}]" if tags else ""
             print(f"  {i:>2}. {head}{extra}", file=out)
             if art.byline:
                 print(f"      {art.byline}", file=out)
             for sub in art.section_heads:
                 print(f"      · {sub}", file=out)
-            print(f"      {len(art.paragraphs)} 段, {chars} 字", file=out)
+            print(f"      {t('size', paragraphs=len(art.paragraphs), chars=chars)}", file=out)

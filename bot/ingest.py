@@ -57,7 +57,7 @@ class IngestResult:
         """(section, headlines) per page, in page order."""
         out: list[tuple[str, list[str]]] = []
         for p in self.issue.pages:
-            name = p.name or (f"第{p.number}版" if p.number is not None else "")
+            name = p.name or (f"page {p.number}" if p.number is not None else "")
             out.append((name, [_listed(a) for a in p.articles if a.headline or a.paragraphs]))
         return out
 

@@ -21,6 +21,7 @@ import httpx
 from bot.fetch.cache import HttpCache
 from digests.errors import InputError
 from digests.loader import MAX_INPUT_BYTES
+from digests.notes import Note, note
 
 USER_AGENT = "Paperboy/0.1 (news digest bot for Chinese dailies; +https://github.com/paperboy-bot)"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -29,7 +30,13 @@ _MAX_RETRY_AFTER_S = 120.0  # a longer wait is the schedule's next try, not this
 
 
 class FetchError(InputError):
-    """A site that cannot be fetched as asked; the message is one line for a person."""
+    """A site that cannot be fetched as asked: one English line for the CLI and the log,
+    and its :class:`Note` (``fetch.*``) for the editors in chat. ``status`` is the HTTP
+    status when the server answered with one."""
+
+    def __init__(self, message: str, note: Note, status: int | None = None) -> None:
+        super().__init__(message, note)
+        self.status = status
 
 
 class NotFound(FetchError):
@@ -96,14 +103,15 @@ class PoliteClient:
         """The body at ``url``; FetchError (NotFound for 404) with one clear line."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(f"{url}: not an http(s) URL")
+            raise FetchError(f"{url}: not an http(s) URL", note("fetch.not_http", url=url))
         host = parts.netloc.lower()
         lock = self._locks.setdefault(host, asyncio.Lock())
         async with lock:
             robots = await self._robots_for(parts.scheme, host)
             if not robots.can_fetch(self.options.user_agent, url):
                 raise FetchError(
-                    f"{url}: the site's robots.txt does not allow Paperboy to fetch it"
+                    f"{url}: the site's robots.txt does not allow Paperboy to fetch it",
+                    note("fetch.robots_denied", url=url),
                 )
             delay = robots.crawl_delay(self.options.user_agent)
             return await self._get(url, host, min(float(delay or 0), _MAX_CRAWL_DELAY_S))
@@ -119,8 +127,11 @@ class PoliteClient:
         except NotFound:
             parser.parse([])  # no robots.txt: everything is allowed
         except FetchError as e:
-            if "answered 4" not in str(e):
-                raise FetchError(f"{host}: robots.txt cannot be read ({e})") from None
+            if e.status is None or not 400 <= e.status < 500:
+                raise FetchError(
+                    f"{host}: robots.txt cannot be read ({e})",
+                    note("fetch.robots_unreadable", host=host),
+                ) from None
             parser.parse([])  # 401/403 for robots.txt: treated as no robots.txt (RFC 9309)
         self._robots[host] = parser
         return parser
@@ -135,7 +146,7 @@ class PoliteClient:
                 return await self._once(url, use_cache)
             except _Retry as e:
                 if attempt >= self.options.retries:
-                    raise FetchError(str(e)) from None
+                    raise FetchError(str(e), e.note, e.status) from None
                 await self._sleep(max(self.options.backoff_s * 2**attempt, e.wait))
                 attempt += 1
 
@@ -159,35 +170,50 @@ class PoliteClient:
                 _check_status(url, r.status_code, r.headers.get("retry-after", ""))
                 size = r.headers.get("content-length", "")
                 if size.isdigit() and int(size) > limit:
-                    raise FetchError(_too_large(url, int(size), limit))
+                    raise _too_large(url, int(size), limit)
                 body = bytearray()
                 async for chunk in r.aiter_bytes():
                     body += chunk
                     if len(body) > limit:
-                        raise FetchError(_too_large(url, len(body), limit))
+                        raise _too_large(url, len(body), limit)
                 response = Response(str(r.url), bytes(body), r.charset_encoding)
                 if self.cache is not None and use_cache:
                     self.cache.store(url, r.headers, response.body, response.charset)
                 return response
+        # The library's own words (errno texts) go to the CLI and the log, not to chat.
         except httpx.TimeoutException:
-            raise _Retry(f"{url}: no answer within {self.options.timeout_s:g} s") from None
+            s = f"{self.options.timeout_s:g}"
+            raise _Retry(
+                f"{url}: no answer within {s} s", note("fetch.timeout", url=url, s=s)
+            ) from None
         except httpx.ConnectError as e:
-            raise _Retry(f"cannot reach {urlsplit(url).netloc}: {_reason(e)}") from None
+            host = urlsplit(url).netloc
+            raise _Retry(
+                f"cannot reach {host}: {_reason(e)}", note("fetch.unreachable", host=host)
+            ) from None
         except httpx.TooManyRedirects:
-            raise FetchError(f"{url}: too many redirects") from None
+            raise FetchError(
+                f"{url}: too many redirects", note("fetch.redirects", url=url)
+            ) from None
         except (httpx.RemoteProtocolError, httpx.ReadError) as e:
-            raise _Retry(f"{url}: the download broke off ({_reason(e)})") from None
+            raise _Retry(
+                f"{url}: the download broke off ({_reason(e)})", note("fetch.broke_off", url=url)
+            ) from None
         except httpx.HTTPError as e:
-            raise FetchError(f"{url}: {_reason(e)}") from None
+            raise FetchError(f"{url}: {_reason(e)}", note("fetch.http_error", url=url)) from None
 
 
 class _Retry(Exception):
     """A fault worth another try (network, timeout, 5xx, 429); ``wait`` is the server's
     Retry-After in seconds, when it sent one."""
 
-    def __init__(self, message: str, wait: float = 0.0) -> None:
+    def __init__(
+        self, message: str, note: Note, wait: float = 0.0, status: int | None = None
+    ) -> None:
         super().__init__(message)
+        self.note = note
         self.wait = wait
+        self.status = status
 
 
 def _retry_after(value: str) -> float:
@@ -197,15 +223,23 @@ def _retry_after(value: str) -> float:
 
 def _check_status(url: str, status: int, retry_after: str = "") -> None:
     if status in (404, 410):
-        raise NotFound(f"{url}: not found ({status})")
+        raise NotFound(
+            f"{url}: not found ({status})", note("fetch.not_found", url=url, status=status), status
+        )
+    answered = note("fetch.status", url=url, status=status)
     if status in _RETRY_STATUS:
-        raise _Retry(f"{url}: the server answered {status}", _retry_after(retry_after))
+        wait = _retry_after(retry_after)
+        raise _Retry(f"{url}: the server answered {status}", answered, wait, status)
     if status >= 400:
-        raise FetchError(f"{url}: the server answered {status}")
+        raise FetchError(f"{url}: the server answered {status}", answered, status)
 
 
-def _too_large(url: str, size: int, limit: int) -> str:
-    return f"{url}: too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
+def _too_large(url: str, size: int, limit: int) -> FetchError:
+    mb, cap = f"{size / 1e6:.1f}", f"{limit / 1e6:.0f}"
+    return FetchError(
+        f"{url}: too large ({mb} MB; the limit is {cap} MB)",
+        note("fetch.too_large", url=url, size=mb, limit=cap),
+    )
 
 
 def _reason(e: Exception) -> str:

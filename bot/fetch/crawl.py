@@ -18,6 +18,7 @@ from digests.epaper import (
     redirect_target,
     with_date,
 )
+from digests.notes import note
 
 _MAX_HOPS = 4  # meta refreshes followed from an entry page (paperindex.htm → node_1.htm)
 
@@ -64,7 +65,8 @@ async def entry_view(client: PoliteClient, url: str) -> PageView:
             break
         url = target
     raise NotAnEpaper(
-        f"{url}: not an e-paper page Paperboy can read (Founder html/ or pc/layout/, or shtml)"
+        f"{url}: not an e-paper page Paperboy can read (Founder html/ or pc/layout/, or shtml)",
+        note("fetch.not_epaper", url=url),
     )
 
 
@@ -75,14 +77,19 @@ async def dated_view(client: PoliteClient, url: str, date: dt.date | None) -> Pa
         return view
     target = with_date(view.pages[0].url if view.pages else view.url, date)
     if target is None:
-        raise FetchError(f"{url}: its pages carry no date; give the URL of that day's page")
+        raise FetchError(
+            f"{url}: its pages carry no date; give the URL of that day's page",
+            note("fetch.undated", url=url),
+        )
+    said = note("fetch.no_issue", url=url, date=date)
+    none_yet = NoIssue(f"{url}: no pages for {date} yet", said)
     try:
         html, final = await _html(client, target)
     except NotFound:
-        raise NoIssue(f"{url}: no pages for {date} yet") from None
+        raise none_yet from None
     dated = read_page(html, final)
     if dated is None or (dated.date is not None and dated.date != date):
-        raise NoIssue(f"{url}: no pages for {date} yet")
+        raise none_yet
     return dated
 
 
@@ -105,10 +112,16 @@ async def _page_view(client: PoliteClient, link: PageLink, system: System) -> Pa
     try:
         html, final = await _html(client, link.url)
     except NotFound:
-        raise FetchError(f"page {link.number} ({link.url}) is missing on the site") from None
+        raise FetchError(
+            f"page {link.number} ({link.url}) is missing on the site",
+            note("fetch.page_missing", n=link.number, url=link.url),
+        ) from None
     view = read_page(html, final)
     if view is None or view.system != system:
-        raise FetchError(f"page {link.number} ({link.url}) is not a page of this e-paper")
+        raise FetchError(
+            f"page {link.number} ({link.url}) is not a page of this e-paper",
+            note("fetch.page_foreign", n=link.number, url=link.url),
+        )
     return view
 
 
@@ -116,7 +129,10 @@ async def _pdf(client: PoliteClient, link: PageLink, url: str) -> bytes:
     try:
         return (await client.get(url)).body
     except NotFound:
-        raise FetchError(f"page {link.number}'s PDF ({url}) is missing on the site") from None
+        raise FetchError(
+            f"page {link.number}'s PDF ({url}) is missing on the site",
+            note("fetch.pdf_missing", n=link.number, url=url),
+        ) from None
 
 
 async def _article(client: PoliteClient, url: str, system: System) -> ArticleView | None:

@@ -16,24 +16,31 @@ from typing import Any
 
 from bot.fetch.plans import FetchPlan
 from bot.fetch.service import FetchResult
-from digests.errors import PaperboyError
+from digests.errors import ArchiveError, ConfigError, PaperboyError
+from digests.notes import Note, note
 
 log = logging.getLogger(__name__)
 JOB_PREFIX = "paperboy-fetch "
 CATCH_UP_DELAY = dt.timedelta(seconds=5)  # after start-up, not in the middle of it
+
+INTERNAL = note("fetch.internal")  # a fault with no message code of its own
 
 Run = Callable[[FetchPlan, dt.date], Awaitable[FetchResult]]
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one try came to, for the editors: a result, or a fault and the next try."""
+    """What one try came to, for the editors: a result, or a fault and the next try.
+
+    ``fault`` is the English line the log and the audit keep; ``reason`` is the same for
+    the editors, said in each one's language."""
 
     plan: FetchPlan
     day: dt.date
     result: FetchResult | None = None
     fault: str = ""
     next_try: dt.datetime | None = None
+    reason: Note = INTERNAL
 
 
 Tell = Callable[[Any, Outcome], Awaitable[None]]
@@ -117,18 +124,30 @@ class FetchSchedule:
         try:
             outcome = Outcome(plan, day, result=await self.run(plan, day))
         except PaperboyError as e:
-            outcome = self._fault(plan, day, str(e))
+            outcome = self._fault(plan, day, str(e), e.note or _unnamed(e))
         except Exception as e:  # a bug must not end the day's tries: log it, retry
             log.exception("scheduled fetch of %s failed", plan.newspaper)
-            outcome = self._fault(plan, day, f"internal error: {type(e).__name__}: {e}")
+            fault = f"internal error: {type(e).__name__}: {e}"
+            outcome = self._fault(plan, day, fault, INTERNAL)
         await self.tell(context, outcome)
         return outcome
 
-    def _fault(self, plan: FetchPlan, day: dt.date, fault: str) -> Outcome:
+    def _fault(self, plan: FetchPlan, day: dt.date, fault: str, reason: Note) -> Outcome:
         nxt = self.next_try(plan, day)
         if nxt is not None:
             self.queue.run_once(
                 self._retry, nxt, name=f"{JOB_PREFIX}{plan.newspaper} retry", data=(plan, day)
             )
         log.warning("fetch of %s %s failed: %s", plan.newspaper, day, fault)
-        return Outcome(plan, day, fault=fault.splitlines()[0] if fault else "?", next_try=nxt)
+        first = fault.splitlines()[0] if fault else "?"
+        return Outcome(plan, day, fault=first, next_try=nxt, reason=reason)
+
+
+def _unnamed(e: PaperboyError) -> Note:
+    """An error with no message code: a setting or the archive, whose English line the
+    log keeps for the operator; the editors learn where to look."""
+    if isinstance(e, ConfigError):
+        return note("fetch.config")
+    if isinstance(e, ArchiveError):
+        return note("fetch.archive")
+    return INTERNAL

@@ -20,6 +20,7 @@ from digests.epaper import page_from_articles, with_headlines
 from digests.errors import PdfError
 from digests.loader import split_documents, split_options
 from digests.model import Page
+from digests.notes import Note, note
 from digests.split import SplitOptions, join_continuations
 from digests.words import Segmenter
 
@@ -114,49 +115,58 @@ def fingerprint(fetched: FetchedIssue) -> str:
 
 def issue_pages(
     fetched: FetchedIssue, options: SplitOptions
-) -> tuple[tuple[Page, ...], tuple[str, ...]]:
-    """The issue's pages, and a warning for each page whose text came from elsewhere."""
+) -> tuple[tuple[Page, ...], tuple[Note, ...]]:
+    """The issue's pages, and notes for each page whose text came from elsewhere."""
     pages: list[Page] = []
-    warnings: list[str] = []
+    notes: list[Note] = []
     for fp in fetched.pages:
-        page, note = _page(fp, options)
+        page, said = _page(fp, options)
         pages.append(page)
-        if note:
-            warnings.append(note)
-    return tuple(join_continuations(pages)), tuple(warnings)
+        notes += said
+    return tuple(join_continuations(pages)), tuple(notes)
 
 
-def _page(fp: FetchedPage, options: SplitOptions) -> tuple[Page, str]:
+def _page(fp: FetchedPage, options: SplitOptions) -> tuple[Page, tuple[Note, ...]]:
     n, name = fp.link.number, fp.link.name
-    where = f"page {n}" + (f" ({name})" if name else "")
-    problem = ""
+    problem = ""  # "" (no PDF), "no_text" (no text layer) or "unreadable"
     if fp.pdf is not None:
         try:
             split = split_documents([(f"p{n:02d}.pdf", fp.pdf)], replace(options, page_number=n))
             arts = tuple(a for p in split.pages for a in p.articles)
             if arts:
                 printed = next((p.name for p in split.pages if p.name), "")
-                return with_headlines(Page(n, name or printed, arts), fp.articles), ""
-            problem = "its PDF has no text layer"
-        except PdfError as e:
-            problem = f"its PDF cannot be read ({_tail(str(e))})"
+                return with_headlines(Page(n, name or printed, arts), fp.articles), ()
+            problem = "no_text"
+        except PdfError:
+            problem = "unreadable"
     if fp.articles:
-        note = (
-            f"{where}: {problem}; the text comes from the site's article pages" if problem else ""
-        )
+        said = [_from_site(n, problem)] if problem else []
         if fp.missing:
-            note = (
-                f"{note or where}; {len(fp.missing)} of its article pages are missing on the site"
-            )
-        return page_from_articles(n, name, fp.articles), note
+            said.append(note("fetch.articles_missing", n=n, missing=len(fp.missing)))
+        return page_from_articles(n, name, fp.articles), tuple(said)
     if problem and fp.pdf is not None and not _complete(fp.pdf):
-        raise FetchError(f"{where}: the PDF {fp.pdf_url} is truncated")
-    return Page(n, name), f"{where}: no text ({problem or 'no PDF and no articles'})"
+        raise FetchError(
+            f"page {n}: the PDF {fp.pdf_url} is truncated",
+            note("fetch.pdf_truncated", n=n, url=fp.pdf_url or ""),
+        )
+    return Page(n, name), (_no_text(n, problem),)
+
+
+def _from_site(n: int, problem: str) -> Note:
+    """The page's PDF gave no text, so the site's article pages did."""
+    if problem == "no_text":
+        return note("fetch.pdf_no_text_site", n=n)
+    return note("fetch.pdf_unreadable_site", n=n)
+
+
+def _no_text(n: int, problem: str) -> Note:
+    """A page stored empty: neither its PDF nor the site gave any text."""
+    if problem == "no_text":
+        return note("fetch.page_pdf_no_text", n=n)
+    if problem == "unreadable":
+        return note("fetch.page_pdf_unreadable", n=n)
+    return note("fetch.page_no_text", n=n)
 
 
 def _complete(pdf: bytes) -> bool:
     return b"%%EOF" in pdf[-2048:]
-
-
-def _tail(message: str) -> str:
-    return message.split(": ", 1)[-1] if message.startswith("p") else message

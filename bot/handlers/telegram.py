@@ -25,6 +25,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.handlers.state import BotState
+from bot.i18n import Messages
 from bot.push.limiter import PACED
 from bot.replies import Responder
 from bot.replies.base import Message, Reply, Who
@@ -173,25 +174,46 @@ async def on_media(update: Update, context: Context) -> None:
     await send_reply(context, update.effective_chat.id, reply)
 
 
+# Said only when the catalogue itself cannot be had (config/messages.*.toml missing or
+# broken, or the error came before the bot had loaded it): the person must still hear
+# that something went wrong, and a catalogue that failed cannot say so.
+FALLBACK_APOLOGY = {
+    "zh": "抱歉，出了点问题（事件编号 {incident}）。请稍后再试。",
+    "en": "Sorry, something went wrong on our side (incident {incident}). Please try again later.",
+}
+
+
 async def on_error(update: object, context: Context) -> None:
     """Log with the traceback; the person gets a short apology with an incident id."""
     incident = uuid.uuid4().hex[:8]
     log.error("incident %s while handling %r", incident, update, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    responder = context.bot_data.responder
     language = "zh"
-    if responder is not None:
+    if context.bot_data.responder is not None:
         try:
             language = (await call(who, update, context)).language
         except Exception:  # the archive itself may be what failed
             language = "zh"
-        text = responder.texts.t(language, "errors.apology", incident=incident)
-    else:
-        text = f"抱歉，出了点问题（事件编号 {incident}）。请稍后再试。"
+    text = _apology(context.bot_data, language, incident)
     try:
         await context.bot.send_message(update.effective_chat.id, text)
         if update.callback_query:
             await update.callback_query.answer()
     except Exception:
         log.warning("incident %s: could not send the apology", incident, exc_info=True)
+
+
+def _apology(state: BotState, language: str, incident: str) -> str:
+    """errors.apology from the catalogue (the responder's, else loaded from the settings)."""
+    try:
+        if state.responder is not None:
+            texts = state.responder.texts
+        elif state.settings is not None:
+            texts = Messages.load(state.settings.config_dir)
+        else:
+            raise LookupError("no settings yet")
+        return texts.t(language, "errors.apology", incident=incident)
+    except Exception:  # see FALLBACK_APOLOGY
+        log.warning("incident %s: no texts for the apology", incident, exc_info=True)
+        return FALLBACK_APOLOGY.get(language, FALLBACK_APOLOGY["zh"]).format(incident=incident)

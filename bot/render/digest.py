@@ -62,6 +62,11 @@ def page_title(texts: Texts, lang: str, number: int | None, name: str) -> str:
     return " ".join(p for p in (where, name) if p) or texts.t(lang, "digest.unnamed_page")
 
 
+def heading(texts: Texts, lang: str, number: int | None, name: str) -> str:
+    """A page's heading over its articles, "【第2版 要闻】"."""
+    return texts.t(lang, "digest.heading", title=page_title(texts, lang, number, name))
+
+
 def short(title: str, n: int = SHORT_TITLE) -> str:
     return title if len(title) <= n else title[: n - 1] + "…"
 
@@ -93,12 +98,10 @@ def _header(digest: Digest, texts: Texts, lang: str) -> Chunk:
 
 
 def _section(section: DigestSection, texts: Texts, lang: str) -> Chunk:
-    title = page_title(texts, lang, section.number, section.name)
+    title = heading(texts, lang, section.number, section.name)
     more = texts.t(lang, "digest.more")
-    again = Chunk(f"<b>【{esc(title)}】{esc(more)}</b>", f"【{title}】{more}", gap=_SECTION_GAP)
-    return Chunk(
-        f"<b>【{esc(title)}】</b>", f"【{title}】", gap=_SECTION_GAP, sticky=True, again=again
-    )
+    again = Chunk(f"<b>{esc(title)}{esc(more)}</b>", f"{title}{more}", gap=_SECTION_GAP)
+    return Chunk(f"<b>{esc(title)}</b>", title, gap=_SECTION_GAP, sticky=True, again=again)
 
 
 def _item(item: DigestItem, digest: Digest, texts: Texts, lang: str, limit: int) -> Chunk:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot import callbacks as cb
 from bot.render import Chunk, line
-from bot.render.digest import page_title
+from bot.render.digest import heading
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
 from digests.loader import ACCEPTED_SUFFIXES, MAX_INPUT_BYTES
@@ -56,12 +56,18 @@ def refuse_media(ctx: Ctx) -> Reply:
 
 
 def preview(ctx: Ctx, result: IngestResult) -> Reply:
-    """What an editor sees after posting: which pages, what happened to the issue already
-    there, headlines per page, and what to check, all in the editor's language."""
+    """The preview of a posting, written to the audit log as this editor's post."""
     issue = result.issue
     ctx.services.archive.audit(
         ctx.who.actor, "post", f"{issue.newspaper} {issue.date:%Y-%m-%d} {len(issue.articles)}"
     )
+    return preview_reply(ctx, result)
+
+
+def preview_reply(ctx: Ctx, result: IngestResult) -> Reply:
+    """What an editor sees after posting: which pages, what happened to the issue already
+    there, headlines per page, and what to check, all in the editor's language."""
+    issue = result.issue
     numbers = [p.number for p in issue.pages if p.number is not None]
     head = [
         line(
@@ -88,8 +94,8 @@ def preview(ctx: Ctx, result: IngestResult) -> Reply:
         head.append(line(ctx.t("editor.replaced")))
     chunks: list[Chunk] = [Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))]
     for page in issue.pages:
-        title = page_title(ctx.texts, ctx.who.language, page.number, page.name)
-        items = [line(f"【{title}】", bold=True)]
+        title = heading(ctx.texts, ctx.who.language, page.number, page.name)
+        items = [line(title, bold=True)]
         for a in page.articles:
             kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
             items.append(line(f"· {kind}{display_title(a)}"))

@@ -89,7 +89,7 @@ def _new_subscriber(ctx: Ctx) -> Subscriber:
 
 
 def _sections_label(ctx: Ctx, sections: tuple[str, ...]) -> str:
-    return "、".join(sections) if sections else ctx.t("prefs.all_sections")
+    return ctx.t("prefs.list_sep").join(sections) if sections else ctx.t("prefs.all_sections")
 
 
 def subscribe(ctx: Ctx, args: str) -> Reply:
@@ -107,9 +107,8 @@ def subscribe(ctx: Ctx, args: str) -> Reply:
         elif word in known or word.isdigit():
             chosen.append(word)
         else:
-            return reply(
-                [line(ctx.t("prefs.bad_section", text=word, known="、".join(known) or "—"))]
-            )
+            listed = ctx.t("prefs.list_sep").join(known) or "—"
+            return reply([line(ctx.t("prefs.bad_section", text=word, known=listed))])
     sections = tuple(dict.fromkeys(chosen)) if chosen else sub.sections
     new = dataclasses.replace(sub, push_time=time, sections=sections, state="active")
     ctx.services.archive.save_subscriber(new)

@@ -312,7 +312,7 @@ def full_text(ctx: Ctx, article_id: str) -> Reply:
         head.append(line(a.subtitle))
     if a.byline:
         head.append(line(a.byline, italic=True))
-    paper = f"《{stored.newspaper}》" if ctx.who.language == "zh" else stored.newspaper
+    paper = ctx.t("digest.paper", name=stored.newspaper)
     head.append(line(" · ".join(p for p in (paper, _where(ctx, stored)) if p)))
     first = Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))
     body = [line(p) for p in a.paragraphs if p.strip()]

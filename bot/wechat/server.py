@@ -19,6 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.i18n import DEFAULT
 from bot.wechat.api import WeChatApi, WeChatApiError
 from bot.wechat.chat import Outgoing, WeChatChat
 from bot.wechat.crypto import CryptoError, MessageCipher, sign, signed
@@ -115,10 +116,13 @@ class WeChatServer:
         article_id = from_command(request.match_info["spelled"])
         archive = self.chat.responder.services.archive
         stored = await asyncio.to_thread(archive.get_article, article_id) if article_id else None
+        # A link opened in a phone's browser says nothing of its reader: the default language.
+        texts, lang = self.chat.responder.texts, DEFAULT
         if stored is None or stored.withdrawn:
-            text = self.chat.responder.texts.t("zh", "wechat.page_missing")
-            return web.Response(text=missing_page(text), status=404, content_type="text/html")
-        return web.Response(text=article_page(stored), content_type="text/html")
+            text = texts.t(lang, "wechat.page_missing")
+            page = missing_page(text, lang)
+            return web.Response(text=page, status=404, content_type="text/html")
+        return web.Response(text=article_page(stored, texts, lang), content_type="text/html")
 
     # -- checks --------------------------------------------------------------------------
     def _check_signature(self, request: web.Request) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -34,6 +35,7 @@ REPO = CONFIG.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Names a Chinese text writes as they are: products, formats, keys, the other language.
 NAMES = {"English", "Word", "Office", "OpenDocument", "Telegram", "UTF", "Ctrl"}
+NAMES |= {"http", "robots"}  # http(s) URLs, robots.txt (the site's file, by its name)
 SUBCOMMANDS = {"serve"}  # `paperboy serve`, named to the editor who has to start it
 
 
@@ -106,3 +108,108 @@ def test_every_code_the_code_uses_is_in_both_catalogues() -> None:
         assert codes - set(texts[lang]) == set(), lang
         for prefix in prefixes:
             assert any(k.startswith(prefix) for k in texts[lang]), (lang, prefix)
+
+
+# Where Chinese in the code is not a sentence for a person but what it reads: the words
+# newspapers print (the splitter, the PDF reader, the e-paper reader, text repair, the
+# summarizer) and the query syntax readers type. A sentence for a person is never there.
+READERS = (
+    "digests/split/",
+    "digests/pdf/",
+    "digests/epaper/",
+    "digests/textrepair.py",
+    "digests/sentences.py",
+    "digests/summarizer.py",
+    "digests/summary_text.py",
+    "digests/summary_score.py",
+    "digests/archive/syntax.py",
+    "bot/wechat/words.py",  # the command words followers type (今日, 搜索 …)
+)
+# Single literals elsewhere that are data, not text for a person, each with its reason.
+DATA = {
+    ("bot/cli.py", "Paperboy (报童): split, summarise, archive and deliver a daily newspaper."),
+    ("bot/demo.py", "大同日报"),  # the demo issue's newspaper
+    ("bot/settings.py", "大同日报"),  # the default newspaper setting
+    ("bot/runtime.py", "报童"),  # the warm-up query
+    ("bot/cli_summarize.py", "大同古城迎新春"),  # the segmenter's warm-up text
+    ("bot/cli_push.py", "，"),  # a full-width comma typed between sections
+    ("bot/replies/prefs.py", "，"),  # the same in /subscribe
+    ("digests/archive/query.py", "【"),  # the snippet's match marks (searched text)
+    ("digests/archive/query.py", "】"),
+}
+# The apology said when the catalogue itself failed to load (see its comment there).
+FALLBACK = {"bot/handlers/telegram.py": "FALLBACK_APOLOGY"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    kinds = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        body = node.body if isinstance(node, kinds) else []
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            out.add(id(body[0].value))
+    return out
+
+
+def _skipped(tree: ast.AST, fallback: str) -> set[int]:
+    """Literals inside a regular expression call (``re.compile(r"第(\\d+)版")``): they
+    recognise input; and inside the assignment to ``fallback``, if the module has one."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        is_re = (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+        )
+        is_fallback = isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == fallback for t in node.targets
+        )
+        if is_re or is_fallback:
+            out |= {id(n) for n in ast.walk(node)}
+    return out
+
+
+def _chinese_literals(source: str, fallback: str = "") -> list[tuple[int, str]]:
+    """The string literals holding Chinese in a module (f-strings' pieces too), its
+    docstrings and regexes left out."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree) | _skipped(tree, fallback)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and CJK.search(node.value)
+    ]
+
+
+def test_no_sentence_is_written_in_the_code() -> None:
+    """Every text a person reads comes from config/messages.*.toml: no module of bot/ or
+    digests/ holds a Chinese literal, beyond the words the readers of newspaper text
+    recognise, regexes, and the data listed (a new hard-coded sentence fails here)."""
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for path in sorted([*REPO.glob("bot/**/*.py"), *REPO.glob("digests/**/*.py")]):
+        name = path.relative_to(REPO).as_posix()
+        if name.startswith(READERS):
+            continue
+        source = path.read_text(encoding="utf-8")
+        for lineno, value in _chinese_literals(source, FALLBACK.get(name, "")):
+            if (name, value) in DATA:
+                seen.add((name, value))
+            else:
+                found.append(f"{name}:{lineno}: {value!r}")
+    assert found == []
+    assert seen == DATA  # an entry no longer needed leaves the list
+
+
+def test_the_scan_sees_a_hard_coded_sentence() -> None:
+    """The scan above finds a reply written in code, plain or in an f-string, and passes
+    over docstrings and regular expressions."""
+    source = (
+        '"""文档。"""\nimport re\nX = re.compile(r"第(\\d+)版")\n'
+        'def f(n):\n    """说明。"""\n    return f"共 {n} 篇" + "没有找到"\n'
+    )
+    assert sorted(v for _, v in _chinese_literals(source)) == [" 篇", "共 ", "没有找到"]

@@ -13,6 +13,7 @@ from bot.fetch.client import FetchError, FetchOptions
 from bot.fetch.service import FetchResult, fetch_and_ingest
 from bot.settings import Settings
 from digests.archive import SqlArchive
+from digests.notes import note
 from tests.bot.fetch.server import Site, serve
 from tests.builders.epaper import Resource, demo_issue, founder_classic, founder_new
 
@@ -65,7 +66,8 @@ def test_a_truncated_pdf_falls_back_to_the_article_pages(
     with serve(resources) as site:
         result = fetch(site, NEW, archive, settings)
     assert result.stored is not None
-    assert any("page 2 (社会): its PDF cannot be read" in w for w in result.stored.warnings)
+    assert any("page 2: no text can be read from its PDF" in w for w in result.stored.warnings)
+    assert note("fetch.pdf_unreadable_site", n=2) in result.stored.notes
     assert result.stored.issue.pages[1].articles[0].title == "图书馆里过新年"
 
 
@@ -80,7 +82,10 @@ def test_a_truncated_pdf_without_article_pages_stops_the_fetch(
     node = next(p for p in resources if p.endswith("node_02.html"))
     html = resources[node].body.split(b'<ul class="news-list">')[0]
     resources[node] = Resource(html)
-    with serve(resources) as site, pytest.raises(FetchError, match=r"page 2 .* is truncated"):
+    with (
+        serve(resources) as site,
+        pytest.raises(FetchError, match=r"page 2: the PDF .* is truncated"),
+    ):
         fetch(site, NEW, archive, settings)
     assert archive.list_issues() == []
 
@@ -92,7 +97,7 @@ def test_image_only_pdfs_take_the_text_from_the_article_pages(
         result = fetch(site, NEW, archive, settings)
     assert result.stored is not None
     assert len(result.stored.issue.articles) == 5
-    assert any("no text layer" in w for w in result.stored.warnings)
+    assert any("no text can be read from its PDF" in w for w in result.stored.warnings)
 
 
 def test_a_missing_page_is_named(archive: SqlArchive, settings: Settings) -> None:

@@ -18,6 +18,7 @@ from bot.fetch.service import FetchResult, fetch_and_ingest
 from bot.settings import Settings
 from digests.archive import SqlArchive
 from digests.errors import ConfigError
+from digests.notes import note
 from tests.bot.fetch.server import Site, serve
 from tests.builders.epaper import demo_issue, founder_classic
 
@@ -96,6 +97,7 @@ async def test_it_fires_at_fetch_at_and_retries_until_the_issue_is_there(
         assert clock.at == dt.datetime(2024, 3, 8, 5, 30, tzinfo=TZ)
         await daily.run(app)
         assert heard[-1].fault.endswith(f"no pages for {DAY} yet")
+        assert heard[-1].reason.code == "fetch.no_issue"
         (retry,) = jobs(app, "retry")
         clock.at = fire_time(retry, clock.at)
         assert clock.at == dt.datetime(2024, 3, 8, 5, 45, tzinfo=TZ)
@@ -172,12 +174,18 @@ def test_a_fault_is_one_line_to_the_editors_with_the_next_try(
     retry = Outcome(
         plan,
         DAY,
-        fault="cannot reach e.example: refused",
+        fault="cannot reach e.example: [Errno 111] Connection refused",
         next_try=dt.datetime(2024, 3, 7, 21, 45, tzinfo=dt.UTC),
+        reason=note("fetch.unreachable", host="e.example"),
     )
     (message,) = outcome_reply(responder, retry).messages
-    assert message.text == (
-        "自动抓取《大同日报》2024-03-08 未成功：cannot reach e.example: refused。将于 05:45 重试。"
+    assert (
+        message.text == "自动抓取《大同日报》2024-03-08 未成功：连不上 e.example。将于 05:45 重试。"
+    )
+    (english,) = outcome_reply(responder, retry, "en").messages
+    assert english.text == (
+        "The scheduled fetch of 大同日报 2024-03-08 failed: cannot reach e.example."
+        " Next try at 05:45."
     )
     (last,) = outcome_reply(responder, Outcome(plan, DAY, fault="x")).messages
     assert "今天不再重试（截至 09:00）" in last.text and "\n" not in last.text

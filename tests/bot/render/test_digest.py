@@ -220,7 +220,7 @@ def test_a_page_without_name_or_number_still_has_a_heading() -> None:
     issue = Issue("大同日报", DATE, (Page(None, "", (make_article(1, 1),)),))
     assert "【未标版名的版面】" in rendered(issue)[0].text
     english = rendered(issue, DigestOptions(language="en"))[0].text
-    assert "【Unnamed page】" in english and "【】" not in english
+    assert "[Unnamed page]" in english and "[]" not in english
 
 
 def test_each_message_has_a_full_text_button_per_article() -> None:
