@@ -15,12 +15,16 @@ Distractors are dated over 2018-10-01..2019-03-31 (the month included).
 
 Queries mimic the dev files in ../shared/data/queries (their generator's traits, measured):
 - keyword: 2 (55 %) or 3 body words, each at least twice in the body and nowhere in the
-  headline, rarer words likelier (weight df^-0.4, which gives the dev files' spread of
-  word df), at most 20 articles of the month holding them all; targets are articles whose
-  text is printed once (the dev keyword and headline targets never are duplicates);
-- mixed: one headline word that also occurs in the body, plus 1 (52 %) or 2 body words not
-  in the headline, each in 3 to 50 articles of the month, at most 15 holding all;
-  any target, duplicate printings included (9 of the 100 dev targets are);
+  headline, drawn with weight tf^2 * df^-0.4 (tf in the target's body, df in the month:
+  the maximum-likelihood pair of exponents for the dev picks; uniform in tf made queries
+  of words printed twice, half as salient as the dev ones, median tf 2 against 4), at
+  most 20 articles of the month holding them all; targets are articles whose text is
+  printed once (the dev keyword and headline targets never are duplicates);
+- mixed: one headline word that also occurs in the body and in 20 to 100 articles of the
+  month (the dev title words' range, 20..88), plus 1 (52 %) or 2 body words not in the
+  headline, each in 3 to 50 articles of the month, drawn with weight tf^2 (fitted as
+  above), at most 15 holding all; any target, duplicate printings included (9 of the 100
+  dev targets are);
 - headline: a contiguous stretch of 55–80 % of the title's letters and digits (the title
   without its trailing bracketed column tag nine times in ten), half of them with one
   inner character dropped; "typo" fragments have one inner character replaced instead
@@ -202,7 +206,7 @@ def _keyword(m: _Month, a: dict[str, Any], rng: random.Random) -> str | None:
     n = 2 if rng.random() < 0.55 else 3
     if len(pool) < n:
         return None
-    weights = [len(m.postings[w]) ** -0.4 for w in pool]
+    weights = [tf[w] ** 2 * len(m.postings[w]) ** -0.4 for w in pool]
     words: list[str] = []
     while len(words) < n:
         w = rng.choices(pool, weights)[0]
@@ -214,7 +218,13 @@ def _keyword(m: _Month, a: dict[str, Any], rng: random.Random) -> str | None:
 def _mixed(m: _Month, a: dict[str, Any], rng: random.Random) -> str | None:
     head_text = _headline(a)
     body = set(m.body[a["id"]])
-    heads = sorted({w for w in m.head[a["id"]] if len(w) >= 2 and w in body})
+    heads = sorted(
+        {
+            w
+            for w in m.head[a["id"]]
+            if len(w) >= 2 and w in body and 20 <= len(m.postings[w]) <= 100
+        }
+    )
     tf = collections.Counter(m.body[a["id"]])
     pool = sorted(
         w
@@ -224,7 +234,12 @@ def _mixed(m: _Month, a: dict[str, Any], rng: random.Random) -> str | None:
     n = 1 if rng.random() < 0.52 else 2
     if not heads or len(pool) < n:
         return None
-    words = [rng.choice(heads), *rng.sample(pool, n)]
+    words = [rng.choice(heads)]
+    weights = [tf[w] ** 2 for w in pool]
+    while len(words) < n + 1:
+        w = rng.choices(pool, weights)[0]
+        if w not in words:
+            words.append(w)
     rng.shuffle(words)
     return " ".join(words) if m.df(words) <= 15 else None
 

@@ -118,7 +118,8 @@ class Fts5:
 
 
 def result_ids(r: SearchResult) -> list[str]:
-    return [h.id for h in r.hits]
+    """The ids as ``paperboy search --json`` lists them: every printing of each text."""
+    return [p.id for h in r.hits for p in (h.printings or [h])]
 
 
 def run(ask: Callable[[corpus.Query], list[str]], qs: Sequence[corpus.Query]) -> tuple:

@@ -59,19 +59,14 @@ def settings(base: Any, grid: dict[str, tuple[float, ...]]) -> list[Any]:
 
 
 def rank(scored: Sequence[tuple[float, str, str]], target: str) -> int | None:
-    """The target's rank among texts (printings of one text are one result, shown by its
-    smallest id, as the archive shows the earliest); equal scores in the archive's order
-    (by the text's hash: neither real articles nor distractors first)."""
+    """The target's rank in the JSON output: texts best first, each text's printings
+    together, earliest first (ids sort by date, page and position); equal scores in the
+    archive's order (by the text's hash: neither real articles nor distractors first)."""
     scored = sorted(scored, key=lambda t: (-round(t[0], 6), t[2] or t[1]))
-    shown: dict[str, str] = {}
-    order: list[str] = []
+    groups: dict[str, list[str]] = {}
     for _s, i, dup in scored:
-        key = dup or i
-        if key not in shown:
-            order.append(key)
-            shown[key] = i
-        shown[key] = min(shown[key], i)
-    ids = [shown[k] for k in order][:10]
+        groups.setdefault(dup or i, []).append(i)
+    ids = [i for members in groups.values() for i in sorted(members)][:10]
     return ids.index(target) + 1 if target in ids else None
 
 

@@ -2,6 +2,8 @@
 
 Search and headline print one JSON line per query with ``--json`` or ``--batch`` (DESIGN.md:
 exactly one line per query, in order, exit 0 even when nothing is found); otherwise a table.
+A text printed several times is one result in the table (as in chat) and one JSON result
+per printing, listed together (``--limit`` counts texts).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from bot.cli import open_archive_for, option_date
 from bot.i18n import DEFAULT, Messages
 from bot.settings import Settings
 from digests.archive import SqlArchive
-from digests.archive.base import SearchOptions, SearchResult
+from digests.archive.base import Hit, Printing, SearchOptions, SearchResult
 from digests.errors import InputError
 
 
@@ -42,27 +44,39 @@ def _notice(r: SearchResult, texts: Messages) -> str:
 def result_json(r: SearchResult, texts: Messages) -> str:
     obj: dict[str, object] = {
         "query": r.query,
-        "results": [
-            {
-                "id": h.id,
-                "title": h.title,
-                "date": h.date.isoformat(),
-                "page": h.page,
-                "section": h.section,
-                "score": h.score,
-                "snippet": h.snippet,
-                "printings": [
-                    {"id": p.id, "date": p.date.isoformat(), "page": p.page} for p in h.printings
-                ],
-            }
-            for h in r.hits
-        ],
+        "results": [entry for h in r.hits for entry in _printed_entries(h)],
     }
     if r.notices:
         obj["notice"] = _notice(r, texts)
     if r.partial:
         obj["partial"] = True
     return json.dumps(obj, ensure_ascii=False)
+
+
+def _printed_entries(h: Hit) -> list[dict[str, object]]:
+    """One JSON result per printing of the hit's text, earliest first, each naming its
+    group (the earliest printing's id) and every printing.
+
+    Chat shows one result per text; a client of the JSON addresses articles by id, and a
+    reprint is as much the article someone looks for as the first printing, so each
+    printing is listed under its own id, next to the others.
+    """
+    printings = [{"id": p.id, "date": p.date.isoformat(), "page": p.page} for p in h.printings]
+    places = h.printings or (Printing(h.id, h.date, h.page, h.section),)
+    return [
+        {
+            "id": p.id,
+            "title": h.title,
+            "date": p.date.isoformat(),
+            "page": p.page,
+            "section": p.section,
+            "score": h.score,
+            "snippet": h.snippet,
+            "group": h.id,
+            "printings": printings,
+        }
+        for p in places
+    ]
 
 
 def _table(r: SearchResult, texts: Messages) -> str:

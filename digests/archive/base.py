@@ -101,6 +101,7 @@ class Printing:
     id: str
     date: dt.date
     page: int | None
+    section: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,9 +132,9 @@ class Searching(Store):
 
     def _printings(self, ids: Sequence[str]) -> list[Printing]:
         """The visible ones of ``ids``, earliest first (date, page, position, id)."""
-        rows = self._visible("id, date, page, position", ids)
+        rows = self._visible("id, date, page, position, section", ids)
         rows.sort(key=lambda r: (r[1], -1 if r[2] is None else r[2], r[3], r[0]))
-        return [Printing(r[0], dt.date.fromisoformat(r[1]), r[2]) for r in rows]
+        return [Printing(r[0], dt.date.fromisoformat(r[1]), r[2], r[4] or "") for r in rows]
 
     def _collapsed(
         self,

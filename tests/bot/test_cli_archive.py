@@ -112,12 +112,36 @@ def test_batch_search_prints_one_line_per_query_in_order(
     lines = [json.loads(x) for x in out.splitlines()]
     assert [x["query"] for x in lines] == queries
     first = lines[0]["results"][0]
-    assert set(first) == {"id", "title", "date", "page", "section", "score", "snippet", "printings"}
-    assert first["id"] == "20240201-01-01" and first["date"] == "2024-02-01"
+    keys = {"id", "title", "date", "page", "section", "score", "snippet", "group", "printings"}
+    assert set(first) == keys
+    assert first["id"] == first["group"] == "20240201-01-01" and first["date"] == "2024-02-01"
     assert first["printings"] == [{"id": "20240201-01-01", "date": "2024-02-01", "page": 1}]
     assert "【古城】" in first["snippet"]
     assert lines[1]["results"] == [] and lines[1]["notice"]
     assert lines[6]["notice"] and lines[6]["results"]  # the fallback says so
+
+
+def test_json_lists_every_printing_of_a_text_together(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text printed on two days is one result per printing in the JSON, earliest first,
+    next to each other, each naming its group and both printings (chat shows it once)."""
+    again = {**LINES[1], "id": "20240205-03-02", "date": "2024-02-05", "page": 3, "seq": 2}
+    src = write_archive(tmp_path / "a.jsonl", [json.dumps(again, ensure_ascii=False)])
+    assert run(capsys, "import", str(src))[0] == 0
+    for command, query in (("search", "煤矿 光伏"), ("headline", "煤矿企业投光伏")):
+        code, out, _ = run(capsys, command, "--json", query)
+        results = json.loads(out)["results"]
+        assert code == 0
+        assert [(r["id"], r["page"]) for r in results] == [
+            ("20240202-02-01", 2),
+            ("20240205-03-02", 3),
+        ]
+        assert {r["group"] for r in results} == {"20240202-02-01"}
+        assert [p["id"] for p in results[1]["printings"]] == ["20240202-02-01", "20240205-03-02"]
+        assert results[0]["score"] == results[1]["score"]
+        code, out, _ = run(capsys, command, query)
+        assert out.count("20240202-02-01") == 1 and "20240205-03-02" not in out
 
 
 def test_batch_headline(imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
