@@ -8,6 +8,7 @@ import string
 from pathlib import Path
 
 from bot.i18n import Messages, language_for
+from tests.languages import CJK, chinese_in_english, english_in_chinese
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 
@@ -32,11 +33,6 @@ def test_language_from_telegram() -> None:
 
 
 REPO = CONFIG.parent
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-# Names a Chinese text writes as they are: products, formats, keys, the other language.
-NAMES = {"English", "Word", "Office", "OpenDocument", "Telegram", "UTF", "Ctrl"}
-NAMES |= {"http", "robots"}  # http(s) URLs, robots.txt (the site's file, by its name)
-SUBCOMMANDS = {"serve"}  # `paperboy serve`, named to the editor who has to start it
 
 
 def _rendered(texts: Messages, lang: str) -> dict[str, str]:
@@ -47,39 +43,15 @@ def _rendered(texts: Messages, lang: str) -> dict[str, str]:
     }
 
 
-def _english_cjk(text: str) -> list[str]:
-    """Chinese in an English text that is not a command's Chinese argument (/section 要闻),
-    a WeChat command word (今日) or one's argument (版面 要闻)."""
-    from bot.wechat.words import WORDS
-
-    left: list[str] = []
-    in_command = False
-    for token in text.split():
-        word = token.strip("()[],.;:!?\"'")
-        if word.startswith("/") or word in WORDS:
-            in_command = True
-        elif CJK.search(word) and not in_command:
-            left.append(word)
-        elif re.fullmatch(r"[A-Za-z]+", word):
-            in_command = False
-    return left
-
-
 def test_no_text_speaks_the_other_language() -> None:
     """Rendered, no English text holds Chinese and no Chinese text holds English words,
     beyond command names, Chinese query examples and product names."""
     texts = Messages.load(CONFIG)
     for key, text in _rendered(texts, "en").items():
         if key != "prefs.lang_zh":  # the language button names Chinese in Chinese
-            assert not _english_cjk(text), (key, text)
+            assert not chinese_in_english(text), (key, text)
     for key, text in _rendered(texts, "zh").items():
-        # Commands (/push now, /lang en, paperboy fetch), ids, dates, file suffixes.
-        command = r"/[A-Za-z_]+(?: [a-z]{2,3}\b)?|paperboy [a-z]+"
-        bare = re.sub(rf"{command}|\S*\d\S*|\.[a-z]{{3,4}}\b", " ", text)
-        words = set(re.findall(r"[A-Za-z]{2,}", bare))
-        assert not re.search(r"[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}", bare), (key, text)
-        allowed = NAMES | SUBCOMMANDS | {"MB", "PDF", "RTF", "GBK", "Big"}
-        assert words <= allowed, (key, words)
+        assert not english_in_chinese(text), (key, text)
 
 
 def _codes_in_code() -> tuple[set[str], set[str]]:

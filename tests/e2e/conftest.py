@@ -56,11 +56,13 @@ def api() -> Iterator[FakeBotApi]:
 
 
 @asynccontextmanager
-async def running_app(api: FakeBotApi, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+async def running_app(
+    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch, admins: tuple[int, ...] = (ADMIN,)
+) -> AsyncIterator[Any]:
     """The bot as ``serve`` runs it, against ``api``, until the block ends."""
     monkeypatch.setenv("PAPERBOY_TELEGRAM_TOKEN", api.token)
     monkeypatch.setenv("PAPERBOY_TELEGRAM_BASE_URL", api.base_url)
-    monkeypatch.setenv("PAPERBOY_ADMINS", str(ADMIN))
+    monkeypatch.setenv("PAPERBOY_ADMINS", ",".join(map(str, admins)))
     monkeypatch.delenv("PAPERBOY_TELEGRAM_WEBHOOK_URL", raising=False)
     app = build_application(load_settings())
     stop = asyncio.Event()
