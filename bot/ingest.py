@@ -41,7 +41,7 @@ class IngestResult:
     """What was stored, for the CLI's report and the editor's preview.
 
     ``warnings`` are in English (the CLI, the stored issue); ``notes`` are the same in
-    any language, plus plain strings a caller passed in. ``replaced_pages`` and
+    any language (message codes, never sentences). ``replaced_pages`` and
     ``added_pages`` say what a posting did to an issue that was already there (both
     empty when there was none, or when the whole issue was replaced).
     """
@@ -49,7 +49,7 @@ class IngestResult:
     issue: Issue
     report: StoreReport
     warnings: tuple[str, ...] = ()
-    notes: tuple[Note | str, ...] = ()
+    notes: tuple[Note, ...] = ()
     replaced_pages: tuple[int, ...] = ()
     added_pages: tuple[int, ...] = ()
 
@@ -140,7 +140,7 @@ def ingest_pages(
     newspaper: str | None = None,
     merge: bool = False,
     segmenter: Segmenter | None = None,
-    warnings: Sequence[Note | str] = (),
+    warnings: Sequence[Note] = (),
 ) -> IngestResult:
     """Number, summarise and store pages already split (from files or an e-paper site)."""
     name = newspaper or settings.newspaper
@@ -169,11 +169,11 @@ def _store(done: Assembled, archive: Archive, settings: Settings, merge: bool) -
     return IngestResult(issue, report, english, done.notes, done.replaced_pages, done.added_pages)
 
 
-def _english(notes: Sequence[Note | str], settings: Settings) -> tuple[str, ...]:
-    if not any(isinstance(n, Note) for n in notes):
-        return tuple(str(n) for n in notes)
+def _english(notes: Sequence[Note], settings: Settings) -> tuple[str, ...]:
+    if not notes:
+        return ()
     messages = Messages.load(settings.config_dir)
-    return tuple(messages.say("en", n) if isinstance(n, Note) else n for n in notes)
+    return tuple(messages.say("en", n) for n in notes)
 
 
 def ingest_files(

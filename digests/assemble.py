@@ -70,7 +70,7 @@ class Assembled:
 
     issue: Issue
     words: Mapping[str, ArticleWords]
-    notes: tuple[Note | str, ...] = ()
+    notes: tuple[Note, ...] = ()
     replaced_pages: tuple[int, ...] = ()
     added_pages: tuple[int, ...] = ()
 
@@ -93,7 +93,7 @@ class SplitIssue:
 
     pages: tuple[Page, ...]
     dating: Dating
-    notes: tuple[Note | str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def date(self) -> dt.date:
@@ -106,7 +106,7 @@ def split_issue(documents: Sequence[Document], profile: Profile, dating: Dating)
         raise InputError("no files to ingest", note("upload.no_files"))
     split = split_documents(documents, profile.split)
     when = dating.given or split.date
-    notes: list[Note | str] = []
+    notes: list[Note] = []
     if when is None:
         when = next((d for name, _ in documents if (d := date_in_name(name))), None)
         if when is not None:
@@ -137,7 +137,7 @@ def assemble_pages(
     pages: Sequence[Page],
     how: Assembly,
     stored: Issue | None = None,
-    notes: Sequence[Note | str] = (),
+    notes: Sequence[Note] = (),
 ) -> Assembled:
     """The issue of pages already split (from files or an e-paper site).
 

@@ -122,6 +122,18 @@ class PushService:
     def _subscribers(self) -> list[Subscriber]:
         return [s for s in self.services.archive.subscribers("active") if s.channel == TELEGRAM]
 
+    def _everyone(self) -> list[Subscriber]:
+        """Who a push now is for: Telegram's subscribers, and WeChat's when this serve runs
+        that channel too. Their ledger rows are planned here; the WeChat channel's round
+        (every few seconds) sends the pending rows of the latest issue, as it does for
+        digests that fell due, and this engine sends only Telegram's."""
+        channels = {TELEGRAM}
+        if self.services.settings.wechat.enabled:
+            from bot.wechat.chat import CHANNEL
+
+            channels.add(CHANNEL)
+        return [s for s in self.services.archive.subscribers("active") if s.channel in channels]
+
     def _posted(self, info: IssueInfo) -> dt.datetime:
         if info.stored_at is not None:
             stamp = info.stored_at
@@ -160,7 +172,7 @@ class PushService:
                 issue = None
         if issue is None:
             return None
-        self.engine.push(issue, self._subscribers())
+        self.engine.push(issue, self._everyone())
         key = issue_key(issue.newspaper, issue.date)
         return key, self.services.archive.delivery_counts(key)
 

@@ -16,7 +16,6 @@ from bot.render.digest import heading
 from bot.replies.base import PAGE_SIZE, Ctx, Reply, button, find_article, reply
 from digests.digest import display_title
 from digests.loader import ACCEPTED_SUFFIXES, MAX_INPUT_BYTES
-from digests.notes import Note
 
 if TYPE_CHECKING:  # the splitter behind ingest loads when an issue is posted, not at start
     from bot.ingest import IngestResult
@@ -100,9 +99,7 @@ def preview_reply(ctx: Ctx, result: IngestResult) -> Reply:
             kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
             items.append(line(f"· {kind}{display_title(a)}"))
         chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
-    warnings = [
-        ctx.texts.say(ctx.who.language, n) if isinstance(n, Note) else n for n in result.notes
-    ]
+    warnings = [ctx.texts.say(ctx.who.language, n) for n in result.notes]
     if warnings:
         chunks.append(line(ctx.t("editor.warnings"), bold=True))
         chunks += [line(f"⚠ {w}") for w in dict.fromkeys(warnings)]

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -117,3 +118,60 @@ async def test_wechat_runs_beside_telegram(data_dir: Path, monkeypatch: pytest.M
             stop.set()
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(task, 30)
+
+
+async def test_push_now_from_telegram_reaches_wechat_subscribers_too(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's /push now in Telegram sends the issue to the WeChat subscribers as well
+    (their digest not yet due), by the WeChat channel's own round, once each."""
+    from bot.runtime import Runtime
+    from digests.digest import issue_key
+
+    editor = 1001
+    with FakeBotApi() as bot_api, FakeWeChatApi() as api:
+        env = wechat_env(api, data_dir) | {
+            "PAPERBOY_TELEGRAM_TOKEN": bot_api.token,
+            "PAPERBOY_TELEGRAM_BASE_URL": bot_api.base_url,
+            "PAPERBOY_ADMINS": str(editor),
+        }
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        settings = load_settings()
+        runtime = await asyncio.to_thread(Runtime.open, settings)
+        app = build_application(settings, runtime)
+        stop = asyncio.Event()
+
+        async def run() -> None:
+            async with wechat_beside(settings, app, runtime) as channel:
+                ready.set_result(channel)
+                await run_application(app, stop)
+
+        ready: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        task = asyncio.create_task(run())
+        try:
+            channel = await asyncio.wait_for(ready, 60)
+            await bot_api.await_for("deleteWebhook", timeout=30)
+            client = FakeWeChatClient(f"http://127.0.0.1:{channel.server.port}", TOKEN)
+            await client.text("o_reader", "订阅 23:59")
+            await client.aclose()
+            await channel.tick()
+            assert not api.texts_to("o_reader")  # not due: nothing yet
+            mark = bot_api.mark()
+            bot_api.send_text(editor, "/push now")
+            await bot_api.await_for("sendMessage", chat_id=editor, since=mark, timeout=30)
+            await channel.tick()
+            sent = api.texts_to("o_reader")
+            assert sent and "大同日报" in sent[0]
+            issue = await asyncio.to_thread(runtime.archive.get_issue, None)
+            assert issue is not None
+            key = issue_key(issue.newspaper, issue.date)
+            row = await asyncio.to_thread(runtime.archive.get_delivery, key, "wechat", "o_reader")
+            assert row is not None and row.state == "sent"
+            await channel.tick()
+            assert api.texts_to("o_reader") == sent  # once
+        finally:
+            stop.set()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(task, 30)
+            runtime.close()
