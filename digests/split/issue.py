@@ -17,11 +17,13 @@ from types import MappingProxyType
 from digests.model import Article, Page
 from digests.split import rules as rules
 from digests.split.blocks import group_blocks
+from digests.split.heads import mend_heads
 from digests.split.lexicon import Lexicon
 from digests.split.lines import classify, page_lines, signature
 from digests.split.package import open_package, split_by_names
 from digests.split.page import build_drafts, finish, named_page
-from digests.split.pieces import page_furniture_out, reassemble, undouble
+from digests.split.pieces import page_furniture_out, undouble
+from digests.split.regroup import regroup
 
 _HEADER_LOOKAHEAD = 3
 _LEAD_IN_LINES = 4  # a kicker, a title, a subtitle and a byline at most
@@ -74,7 +76,7 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     tokens = group_blocks(classified, lex)
     drafts = split_by_names(build_drafts(tokens, lex))
     if named_page(tokens):
-        drafts = reassemble(drafts)
+        drafts = regroup(mend_heads(drafts, lex))
     for draft in drafts:
         open_package(draft, lex)
     articles = finish(drafts, lex)

@@ -1,22 +1,22 @@
-"""Scattered pieces: text the PDF's reading order put inside the wrong article.
+"""Lines of a scattered page (a PDF's text order) made ready for the walk, and the word
+overlap the splitter judges pieces by.
 
-On pages set in many boxes (theory pages), the text layer can give a piece of one article
-after another article, often the piece that opens it. The page shows it by a break no
-article has: a paragraph stops mid-sentence and a "subhead" follows, which is really the
-first line of the stray piece. The piece goes to the article whose words it shares most,
-before that article's body when it itself stops mid-sentence (it leads into that body),
-after it otherwise. Pure functions on drafts.
+On pages set in many boxes (theory pages) the text layer gives headlines printed twice
+for bold, and photo captions and chart boxes amid an essay's text; they are undone or
+taken out here, before the lines are classified. ``bigrams`` and ``similarity`` measure
+how many words two stretches of text share (digests.split.regroup puts the pieces of
+such a page back together by them). Pure functions.
 """
 
 from __future__ import annotations
 
 import math
+import operator
+import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 
 from digests.split import rules as rules
-from digests.split.article import Draft
 from digests.textrepair import collapse_doubled, ends_sentence, norm_key
 
 _DOUBLED_LINE = 80  # characters: a bold headline or name line printed twice is shorter
@@ -26,8 +26,7 @@ _HEADLINE_LINE = 40  # characters: longer lines are text, not a headline or a na
 _CAPTION = 80  # characters: a photo caption over its credit is at most a few lines
 _CHART_LINE = 30  # characters: a chart's title, figure and source lines are short
 _CHART_SOURCE = "数据来源"
-_MARGIN = 1.3  # the new home must share clearly more words than the old one
-_MIN_SIMILARITY = 0.1
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def page_furniture_out(lines: Sequence[str]) -> list[str]:
@@ -87,6 +86,8 @@ def undouble(lines: Sequence[str]) -> list[str]:
         key = norm_key(line)
         if len(key) <= _DOUBLED_LINE and not rules.page_header(line):
             single = collapse_doubled(key, min_len=1)
+            if 2 * len(single) > len(key) + 1:
+                single = _each_glyph_twice(key) or single
             words = sum(c.isalnum() for c in single)  # "……" is wording, not doubling
             if words >= 2 and 2 * len(single) <= len(key) + 1:  # each glyph twice, bar one
                 line = single
@@ -94,76 +95,21 @@ def undouble(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def reassemble(drafts: list[Draft]) -> list[Draft]:
-    """Move each stray piece to the article it belongs to (drafts change in place)."""
-    for draft in list(drafts):
-        start = _stray_start(draft)
-        if start is None:
-            continue
-        piece = draft.entries[start:]
-        rest = Draft(head=draft.head, entries=draft.entries[:start])
-        own = similarity(bigrams(piece), _profile(rest))
-        target, best = _best_home(drafts, draft, piece)
-        if target is None or best < _MIN_SIMILARITY or best < own * _MARGIN:
-            continue
-        draft.entries = draft.entries[:start]
-        _insert(target, [text for _, text in piece], lead=not ends_sentence(piece[-1][1]))
-    return drafts
-
-
-def _stray_start(draft: Draft) -> int | None:
-    """Where a stray piece starts: a subhead right after a paragraph cut mid-sentence."""
-    for i in range(1, len(draft.entries)):
-        kind, text = draft.entries[i]
-        before_kind, before = draft.entries[i - 1]
-        if (
-            kind == "sub"
-            and before_kind == "para"
-            and not ends_sentence(before)
-            and not rules.continuation(before)
-            and not rules.is_end_marker(before)
-            and not ends_sentence(text)
-        ):
-            return i
-    return None
-
-
-def _best_home(
-    drafts: Sequence[Draft], own: Draft, piece: Sequence[tuple[str, str]]
-) -> tuple[Draft | None, float]:
-    grams = bigrams(piece)
-    best: Draft | None = None
-    score = 0.0
-    for other in drafts:
-        if other is own or other.kind != "article" or not other.paras():
-            continue
-        s = similarity(grams, _profile(other))
-        if s > score:
-            best, score = other, s
-    return best, score
-
-
-def _insert(target: Draft, texts: Sequence[str], lead: bool) -> None:
-    """Add the piece's lines as paragraphs, joining lines cut mid-sentence."""
-    moved = Draft()
-    for text in texts:
-        moved.add_para(text)
-    if not lead:
-        target.entries.extend(moved.entries)
-        return
-    first = next(i for i, (k, _) in enumerate(target.entries) if k == "para")
-    target.entries[first:first] = moved.entries
-
-
-def _profile(draft: Draft) -> Counter[str]:
-    return bigrams([("head", x) for x in draft.head] + draft.entries)
+def _each_glyph_twice(key: str) -> str:
+    """The line once when every glyph in it is printed exactly twice, the copies
+    interleaved in no fixed order ("标题题标"): read in order of first sight. A title
+    that repeats a glyph of its own is left to collapse_doubled."""
+    counts = Counter(key)
+    if len(key) < 4 or any(n != 2 for n in counts.values()):
+        return ""
+    return "".join(counts)
 
 
 def bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:
     grams: Counter[str] = Counter()
     for _, text in entries:
-        chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-        grams.update(a + b for a, b in pairwise(chars))
+        chars = _NOT_HAN.sub("", text)
+        grams.update(map(operator.add, chars, chars[1:]))
     return grams
 
 

@@ -1,0 +1,83 @@
+"""The headlines of a page of signed essays, mended where the PDF's text order broke them.
+
+On such a page a column label is printed in a frame over an essay's title ("时评",
+"学海漫谈"); the text layer gives it as a line of its own, which the walk reads as the
+headline, the real title under it as a subhead. A narrow column's first line, cut from
+its paragraph ("其次,对城乡而言,这样的安排使得"), can stand right over a title and be
+read as its kicker. Both are found by shape, not by any list of labels: a label is a
+line of a few characters with no punctuation over a longer headline line; a fragment of
+text runs on with clause commas and stops mid-sentence. Pure functions on drafts.
+"""
+
+from __future__ import annotations
+
+from digests.split import rules as rules
+from digests.split.article import Draft
+from digests.split.lexicon import Lexicon
+from digests.textrepair import ends_sentence, norm_key
+
+LABEL = 6  # characters: a column label is shorter; kickers and titles on these pages run longer
+FRAGMENT = 15  # characters: a kicker cut from its text is longer, and has a clause comma
+_CLAUSE = ",，、;；"
+MAX_TITLE = 3  # headline lines a label can stand over
+
+
+def mend_heads(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """Labels out of headlines into ``labels``, text fragments out of headlines into the
+    text before them (drafts change in place)."""
+    for i, draft in enumerate(drafts):
+        _title_under_label(draft, lex)
+        head = list(draft.head)
+        while len(head) > 1 and _fragment(head[0]):
+            text = head.pop(0)
+            host = drafts[i - 1] if i and drafts[i - 1].paras() else draft
+            if host is draft:
+                draft.entries.insert(0, ("para", text))
+            else:
+                host.add_para(text)
+        while head and is_label(head[0], lex) and any(len(norm_key(x)) > LABEL for x in head[1:]):
+            draft.labels.append(head.pop(0).strip())
+        draft.head = tuple(head)
+    return drafts
+
+
+def _title_under_label(draft: Draft, lex: Lexicon) -> None:
+    """A headline that is only a label, over subheads and the essay's author line: the
+    subheads are the title (and kicker, subtitle) the label stands over."""
+    if len(draft.head) != 1 or draft.bylines or not is_label(draft.head[0], lex):
+        return
+    subs = 0
+    while subs < len(draft.entries) and draft.entries[subs][0] == "sub":
+        subs += 1
+    if not 0 < subs <= MAX_TITLE or subs >= len(draft.entries):
+        return
+    if draft.entries[subs][0] != "name":
+        return
+    draft.labels.append(draft.head[0].strip())
+    draft.head = tuple(text for _, text in draft.entries[:subs])
+    draft.bylines.append(draft.entries[subs][1])
+    del draft.entries[: subs + 1]
+
+
+def is_label(line: str, lex: Lexicon) -> bool:
+    """A few characters and no punctuation: a column label, not a headline (and not the
+    author's name, which the author line keeps)."""
+    key = norm_key(rules.nfkc(line))
+    return (
+        0 < len(key) <= LABEL
+        and all(ch.isalnum() for ch in key)
+        and not rules.is_name_line(line, lex)
+    )
+
+
+def _fragment(line: str) -> bool:
+    """A line of running text: long, with clause commas, stopping mid-sentence."""
+    text = rules.nfkc(line).strip()
+    return (
+        len(norm_key(text)) >= FRAGMENT
+        and any(ch in _CLAUSE for ch in text)
+        and not ends_sentence(text)
+        and not text.endswith(("——", ":", "：", "?", "？", "!", "！"))
+        and not text.startswith("——")
+        and not rules.column_tag(text)[1]
+    )

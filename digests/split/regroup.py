@@ -1,0 +1,207 @@
+"""Scattered pages regrouped: every piece of text goes to the essay it belongs to.
+
+On a page of signed essays the PDF's text order gives each essay in pieces, one column
+box at a time, and the boxes of different essays interleave: the text under a title is
+often a later column of its essay, its opening comes after its closing note, and a box
+of one essay sits inside another. The walk down the page (digests.split.page) cuts the
+text into drafts at headlines; here each draft is cut again into pieces where its text
+plainly changes hands (after a closing note, at a "subhead" that
+follows a paragraph broken off mid-sentence), and all pieces are assigned at once: each
+to the essay whose words it shares most, judged against what every essay holds, the
+piece's own draft winning ties. The first piece under a signed title stays with it.
+
+A headline with no author line under it, on such a page, is as likely a pull quote or a
+column's stray first line as a title: its draft takes part as a piece, not as an essay,
+unless its text keeps to itself. Pure functions on drafts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from digests.split import rules as rules
+from digests.split.article import Draft
+from digests.split.pieces import bigrams
+from digests.textrepair import ends_sentence
+
+Entry = tuple[str, str]
+HOME = 2.0  # a piece leaves its draft only for an essay it shares this much more with
+MIN_SHARE = 0.1  # damped bigram cosine below which a piece stays where it is
+ROUNDS = 2  # assignments, each against the essays as the one before left them
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    grams: Counter[str]
+    norm2: float  # the sum of the damped counts squared
+
+
+@dataclass(slots=True)
+class Piece:
+    entries: list[Entry]
+    home: int  # index of the draft it came from
+    anchored: bool = False  # the first piece under a signed title
+    stray: bool = False  # cut at a "subhead" after a paragraph broken off mid-sentence
+    grams: Counter[str] = field(default_factory=Counter)
+    norm: float = 0.0  # of the damped counts
+
+
+def regroup(drafts: list[Draft]) -> list[Draft]:
+    """The drafts with their pieces moved to the essays they belong to."""
+    essays = [i for i, d in enumerate(drafts) if _essay(d)]
+    if len(essays) < 2:
+        return drafts
+    pieces = [p for i, d in enumerate(drafts) if _movable(d) for p in _cut(d, i)]
+    owner = [p.home for p in pieces]
+    for _ in range(ROUNDS):
+        profiles = _profiles(drafts, essays, pieces, owner)
+        owner = [_assign(p, profiles, owner[k]) for k, p in enumerate(pieces)]
+    return _rebuild(drafts, pieces, owner)
+
+
+def _essay(draft: Draft) -> bool:
+    return draft.kind == "article" and bool(draft.head)
+
+
+def _signed(draft: Draft) -> bool:
+    """An author line under the title or, where the text order put it, in the text."""
+    return bool(draft.bylines) or any(k == "name" for k, _ in draft.entries)
+
+
+def _movable(draft: Draft) -> bool:
+    return draft.kind == "article" and draft.paras() > 0
+
+
+def _cut(draft: Draft, index: int) -> list[Piece]:
+    """The draft's text in pieces."""
+    entries = draft.entries
+    out: list[Piece] = []
+    for k, entry in enumerate(entries):
+        if not out or _cut_before(entries, k):
+            out.append(Piece(entries=[], home=index, stray=bool(out) and entry[0] == "sub"))
+        out[-1].entries.append(entry)
+    for piece in out:
+        piece.grams = bigrams(piece.entries)
+        piece.norm = math.sqrt(sum(math.log1p(n) ** 2 for n in piece.grams.values()))
+    if out and draft.head and _signed(draft):
+        out[0].anchored = True
+    return out
+
+
+def _cut_before(entries: Sequence[Entry], k: int) -> bool:
+    """Does a new piece start at entry k? After a closing note, and at a
+    subhead right after a paragraph broken off mid-sentence (the first line of a box of
+    another essay, read as a subhead)."""
+    before_kind, before = entries[k - 1]
+    kind, text = entries[k]
+    if before_kind == "para" and rules.is_author_note(before):
+        return True
+    return (
+        kind == "sub"
+        and before_kind == "para"
+        and not ends_sentence(before)
+        and not rules.continuation(before)
+        and not rules.is_end_marker(before)
+        and not ends_sentence(text)
+    )
+
+
+def _profiles(
+    drafts: Sequence[Draft], essays: Sequence[int], pieces: Sequence[Piece], owner: Sequence[int]
+) -> dict[int, Profile]:
+    """The words of each essay: its title's when it is signed (an unsigned headline may
+    be a quote of the very text under it, which would hold that text by its own words),
+    and its pieces'."""
+    grams = {
+        i: bigrams([("head", x) for x in drafts[i].head] if _signed(drafts[i]) else [])
+        for i in essays
+    }
+    for piece, who in zip(pieces, owner, strict=True):
+        if who in grams:
+            grams[who].update(piece.grams)
+    return {i: Profile(g, sum(math.log1p(n) ** 2 for n in g.values())) for i, g in grams.items()}
+
+
+def _assign(piece: Piece, profiles: dict[int, Profile], now: int) -> int:
+    """The essay the piece shares most words with, measured against each essay without the
+    piece itself; it stays home unless another essay shares clearly more."""
+    if piece.anchored:
+        return piece.home
+    scores = {i: _share(piece, profile, i == now) for i, profile in profiles.items()}
+    if not scores:
+        return now
+    best = max(scores, key=lambda i: scores[i])
+    home = piece.home if piece.home in scores else None
+    if home is not None and scores[best] < max(MIN_SHARE, scores[home] * HOME):
+        return home
+    if home is None and scores[best] < MIN_SHARE:
+        return piece.home
+    return best
+
+
+def _share(piece: Piece, essay: Profile, holds: bool) -> float:
+    """digests.split.pieces.similarity of the piece and the essay, with the piece's own
+    counts taken out of the essay when the essay ``holds`` it: computed from the essay's
+    kept norm, so each piece costs its own bigrams only."""
+    norm2 = essay.norm2
+    dot = 0.0
+    for gram, n in piece.grams.items():
+        m = essay.grams.get(gram, 0)
+        if holds:
+            norm2 += math.log1p(m - n) ** 2 - math.log1p(m) ** 2
+            m -= n
+        if m > 0:
+            dot += math.log1p(n) * math.log1p(m)
+    return dot / (piece.norm * math.sqrt(norm2)) if dot and norm2 > 0 else 0.0
+
+
+def _rebuild(drafts: list[Draft], pieces: Sequence[Piece], owner: Sequence[int]) -> list[Draft]:
+    """Each essay gets its pieces: its own first, then those that came to it, except that a
+    newcomer broken off mid-sentence leads into the text under the title. A draft left
+    without text is dropped, its headline going along with its first piece as subheads."""
+    lead: dict[int, list[Entry]] = defaultdict(list)
+    own: dict[int, list[Entry]] = defaultdict(list)
+    came: dict[int, list[Entry]] = defaultdict(list)
+    left = {p.home for p, who in zip(pieces, owner, strict=True) if who == p.home}
+    firsts = set()
+    for piece, who in zip(pieces, owner, strict=True):
+        entries = _as_text(piece) if who != piece.home and piece.stray else piece.entries
+        draft = drafts[piece.home]
+        if piece.home not in left and piece.home not in firsts and draft.head:
+            firsts.add(piece.home)
+            entries = [("sub", x) for x in draft.head] + entries
+        if who == piece.home:
+            own[who] += entries
+        elif _open_end(piece):
+            lead[who] += entries
+        else:
+            came[who] += entries
+    out: list[Draft] = []
+    for i, draft in enumerate(drafts):
+        if _movable(draft) or _essay(draft):
+            had_text = _movable(draft)
+            draft.entries = lead[i] + own[i] + came[i]
+            if had_text and not draft.entries:
+                continue
+        out.append(draft)
+    return out
+
+
+def _as_text(piece: Piece) -> list[Entry]:
+    """A stray piece's lines as the paragraphs they are: its first line, read as a
+    subhead, opens its text, and lines cut mid-sentence are joined."""
+    moved = Draft()
+    for k, (kind, text) in enumerate(piece.entries):
+        if kind == "para" or k == 0:
+            moved.add_para(text)
+        else:
+            moved.entries.append((kind, text))
+    return moved.entries
+
+
+def _open_end(piece: Piece) -> bool:
+    last = next((t for k, t in reversed(piece.entries) if k == "para"), "")
+    return bool(last) and not ends_sentence(last)

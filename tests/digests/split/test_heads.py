@@ -1,0 +1,75 @@
+"""Headlines of signed essays as a PDF's text order breaks them: column labels, and a
+column's first line read over a title. Written for these tests (the fictional 青柳县)."""
+
+from __future__ import annotations
+
+from digests.model import Article
+from digests.split import split_text
+from digests.split.pieces import undouble
+from tests.builders.pages import PARAS, page
+
+P = PARAS
+HEADER = ("2024年3月5日星期二", "5理论理论5")
+
+
+def items(text: str) -> list[Article]:
+    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+
+
+def essays(*first_head: str) -> str:
+    return page(
+        *first_head,
+        "李文华",
+        P[0],
+        P[1],
+        "(作者为青柳县委党校教授)",
+        "让书香飘进千家万户",
+        "周晓岚",
+        P[7],
+        P[8],
+        "(作者为青柳县图书馆研究馆员)",
+        header=HEADER,
+    )
+
+
+def test_a_column_label_over_a_title_is_the_column() -> None:
+    """A short label over the title (a framed column name) is the essay's column, not
+    its kicker."""
+    first, second = items(essays("山乡笔记", "修好家门口的路"))
+    assert (first.kicker, first.title, first.column) == ("", "修好家门口的路", "山乡笔记")
+    assert second.title == "让书香飘进千家万户"
+
+
+def test_a_label_read_as_the_headline_gives_way_to_the_title_under_it() -> None:
+    """When the label came out as a block of its own, the title under it (read as a
+    subhead) is the essay's title, and the author line under that its byline."""
+    text = essays("山乡笔记", "", "修好家门口的路").replace("\n\n\n\n", "\n\n")
+    first = items(text)[0]
+    assert (first.title, first.byline) == ("修好家门口的路", "李文华")
+
+
+def test_a_cut_line_of_text_over_a_title_goes_back_to_the_text() -> None:
+    """A column's first line cut from its paragraph, read over the next title, is text
+    of the essay before it, not the next essay's kicker."""
+    cut = "其次,对城乡而言,这样的安排使得班车"
+    first, second = items(
+        page(
+            "修好家门口的路",
+            "李文华",
+            P[0],
+            P[1],
+            cut,
+            "让书香飘进千家万户",
+            "周晓岚",
+            P[7],
+            P[8],
+            header=HEADER,
+        )
+    )
+    assert (second.kicker, second.title) == ("", "让书香飘进千家万户")
+    assert cut in "".join(first.paragraphs)
+
+
+def test_a_title_whose_glyphs_came_twice_in_any_order_is_read_once() -> None:
+    """Each glyph printed twice, the copies interleaved in no fixed order."""
+    assert undouble(["修好好家门门口修的路的路家口"]) == ["修好家门口的路"]

@@ -1,0 +1,90 @@
+"""Pages of signed essays whose text order scatters each essay in pieces.
+
+The essays are written for these tests (the fictional 青柳县), laid out the way a PDF's
+text order gives such a page: column boxes of different essays interleaved.
+"""
+
+from __future__ import annotations
+
+from digests.model import Article
+from digests.split import split_text
+from digests.split.article import Draft
+from digests.split.regroup import regroup
+from tests.builders.pages import page
+
+ROAD = (
+    "乡村公路修到了家门口,公路养护却常常无人过问,公路坑洼多了,村民出行又难了。",
+    "公路养护要有人管,县里把公路养护经费列入预算,每条乡村公路都有养护员。",
+)
+BOOK = (
+    "县图书馆春节照常开放,图书馆里的读者比平时还多,借阅图书的队伍排到了门口。",
+    "图书馆开通线上借阅,读者在家预约图书,第二天就能到图书馆取书。",
+    "图书馆的志愿者为读者推荐图书,少儿读者最喜欢图书馆的绘本角。",
+)
+HEADER = ("2024年3月5日星期二", "5理论理论5")
+ROAD_NOTE = "(作者为青柳县交通研究会副会长)"
+BOOK_NOTE = "(作者为青柳县图书馆研究馆员)"
+
+
+def items(text: str) -> list[Article]:
+    return [a for p in split_text(text) for a in p.articles if a.kind != "ad"]
+
+
+def test_the_opening_printed_after_another_essays_note_goes_to_its_essay() -> None:
+    """A box of one essay that the text order put after another essay's closing note
+    goes to the essay whose words it shares, not to the one it follows."""
+    text = page(
+        "修好家门口的路",
+        "李文华",
+        *ROAD,
+        ROAD_NOTE,
+        BOOK[1],
+        "让书香飘进千家万户",
+        "周晓岚",
+        BOOK[0],
+        BOOK[2],
+        BOOK_NOTE,
+        header=HEADER,
+    )
+    road, books = items(text)
+    assert road.paragraphs == (*ROAD, ROAD_NOTE)
+    assert books.paragraphs == (BOOK[0], BOOK[2], BOOK_NOTE, BOOK[1])
+
+
+def test_text_after_a_note_that_shares_its_essays_words_stays() -> None:
+    """The text after a note stays where it is when it shares its own essay's words:
+    the essay's opening, printed after its end."""
+    text = page(
+        "修好家门口的路",
+        "李文华",
+        ROAD[1],
+        ROAD_NOTE,
+        ROAD[0],
+        "让书香飘进千家万户",
+        "周晓岚",
+        *BOOK,
+        BOOK_NOTE,
+        header=HEADER,
+    )
+    road, books = items(text)
+    assert road.paragraphs == (ROAD[1], ROAD_NOTE, ROAD[0])
+    assert books.paragraphs == (*BOOK, BOOK_NOTE)
+
+
+def test_an_unsigned_headline_over_another_essays_text_is_not_an_essay() -> None:
+    """A headline with no author line whose text belongs to a signed essay (a pull quote,
+    a column's first line) gives that text back; it is no item of its own."""
+    drafts = [
+        Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", ROAD[0])]),
+        Draft(head=("让书香飘进千家万户",), bylines=["周晓岚"], entries=[("para", BOOK[0])]),
+        Draft(head=("读者在家预约图书",), entries=[("para", BOOK[1])]),
+    ]
+    road, books = regroup(drafts)
+    assert road.entries == [("para", ROAD[0])]
+    assert books.entries == [("para", BOOK[0]), ("sub", "读者在家预约图书"), ("para", BOOK[1])]
+
+
+def test_a_lone_draft_is_left_as_it_is() -> None:
+    """With fewer than two essays there is nothing to regroup."""
+    draft = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", ROAD[0])])
+    assert regroup([draft]) == [draft]
