@@ -55,14 +55,14 @@ def run_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_push(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.i18n import Messages
+    from bot.i18n import DEFAULT, Messages
     from bot.push.status import ledger_status
     from bot.replies.push import request_text, status_text
 
     texts = Messages.load(settings.config_dir)
 
     def t(key: str, /, **values: object) -> str:
-        return texts.t("zh", key, **values)
+        return texts.t(DEFAULT, key, **values)
 
     with open_archive_for(settings) as archive:
         issue = _issue(archive, None)
