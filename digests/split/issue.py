@@ -21,7 +21,7 @@ from digests.split.heads import mend_heads
 from digests.split.lexicon import Lexicon
 from digests.split.lines import classify, page_lines, signature
 from digests.split.package import open_package, split_by_names
-from digests.split.page import build_drafts, finish, named_page
+from digests.split.page import build_drafts, finish, named_page, signed_essays
 from digests.split.pieces import page_furniture_out, undouble
 from digests.split.regroup import regroup
 
@@ -75,7 +75,7 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     classified = classify(page_furniture_out(undouble(lines)), lex)
     tokens = group_blocks(classified, lex)
     drafts = split_by_names(build_drafts(tokens, lex))
-    if named_page(tokens):
+    if named_page(tokens) or signed_essays(tokens):
         drafts = regroup(mend_heads(drafts, lex))
     for draft in drafts:
         open_package(draft, lex)

@@ -33,6 +33,7 @@ MIN_TOPIC = 150  # characters on each side before word overlap means anything
 TOPIC_WINDOW = 12  # paragraphs looked at on each side, which keeps the test linear
 BEAM = 1  # walks kept; more (4) measured no better with weights fitted on greedy states
 SIGNED_FROM = 2  # blocks: a signed page's first or second headline is signed already
+SIGNED_ESSAYS = 2  # author lines and notes: a signed piece on an ordinary page has one
 COMPILED_PACKAGE = 4  # pieces closed by "(…整理)" on a page that is one package
 NOTE_TOPIC = 0.1  # a note on the story above shares this much of its words at least
 TOPIC_SHIFT = 0.05  # damped bigram cosine; one article's parts share far more
@@ -77,6 +78,21 @@ def named_page(tokens: Sequence[Token]) -> bool:
             named.append(blocks)
         blocks += 1
     return (len(named) >= 2 and named[0] < SIGNED_FROM) or _compiled_pieces(tokens)
+
+
+def signed_essays(tokens: Sequence[Token]) -> bool:
+    """Author lines and author notes ("(作者为…)"), two of each at least, and an author
+    line away from any title: a page of signed essays whose text order scattered them."""
+    names = notes = away = 0
+    for t, tok in enumerate(tokens):
+        if not isinstance(tok, Line):
+            continue
+        if tok.role == "name":
+            names += 1
+            away += not isinstance(neighbour(tokens, t, -1), Block)
+        elif tok.role == "end" and rules.is_author_note(tok.text):
+            notes += 1
+    return min(names, notes) >= SIGNED_ESSAYS and away > 0
 
 
 def _compiled_pieces(tokens: Sequence[Token]) -> bool:
@@ -133,6 +149,8 @@ def rule_evidence(
     if draft is None or draft.closed:
         return "first"
     if not draft.paras():
+        if named and draft.head and draft.bylines and _name_after(tokens, t):
+            return "stacked"  # two signed titles one over the other, their text below
         return "tag" if draft.entries and shapes.tagged(block) else ""  # a list box has no text
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or lex.heads_collection(first):
@@ -233,6 +251,11 @@ def _note_on_draft(tokens: Sequence[Token], t: int, draft: Draft, lex: Lexicon) 
     if tags & {"延伸阅读", "相关链接"}:
         return True  # further reading on the story above, whatever its words
     return _topic_overlap(tokens, t, draft) >= NOTE_TOPIC
+
+
+def _name_after(tokens: Sequence[Token], t: int) -> bool:
+    nxt = neighbour(tokens, t, +1)
+    return isinstance(nxt, Line) and nxt.role == "name"
 
 
 def _marked_byline_after(tokens: Sequence[Token], t: int) -> bool:

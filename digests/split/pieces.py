@@ -96,13 +96,20 @@ def undouble(lines: Sequence[str]) -> list[str]:
 
 
 def _each_glyph_twice(key: str) -> str:
-    """The line once when every glyph in it is printed exactly twice, the copies
-    interleaved in no fixed order ("标题题标"): read in order of first sight. A title
-    that repeats a glyph of its own is left to collapse_doubled."""
+    """The line once when it is two copies of one line with their glyphs interleaved in
+    no fixed order: the first copy's glyph can come last ("题标标题" for "标题"), or every
+    copy right after its glyph but the first. Readings are tried in turn, and one is
+    taken only if printing it twice gives exactly the glyphs of the line."""
     counts = Counter(key)
-    if len(key) < 4 or any(n != 2 for n in counts.values()):
+    if len(key) < 4 or any(n % 2 for n in counts.values()):
         return ""
-    return "".join(counts)
+    readings = ["".join(counts)]  # first sight: right when no glyph repeats in the title
+    if key[0] == key[-1]:
+        readings.append(key[0] + collapse_doubled(key[1:-1], min_len=1))
+    for reading in readings:
+        if Counter(reading * 2) == counts:
+            return reading
+    return ""
 
 
 def bigrams(entries: Sequence[tuple[str, str]]) -> Counter[str]:

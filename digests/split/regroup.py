@@ -28,6 +28,7 @@ from digests.split.pieces import bigrams
 from digests.textrepair import ends_sentence
 
 Entry = tuple[str, str]
+_LEAD, _OWN, _CAME = range(3)  # where an essay's pieces go, in turn
 HOME = 2.0  # a piece leaves its draft only for an essay it shares this much more with
 MIN_SHARE = 0.1  # damped bigram cosine below which a piece stays where it is
 ROUNDS = 2  # assignments, each against the essays as the one before left them
@@ -55,6 +56,10 @@ def regroup(drafts: list[Draft]) -> list[Draft]:
     if len(essays) < 2:
         return drafts
     pieces = [p for i, d in enumerate(drafts) if _movable(d) for p in _cut(d, i)]
+    for piece in pieces:
+        home = piece.home
+        if piece.anchored and home and _essay(drafts[home - 1]) and not drafts[home - 1].paras():
+            piece.anchored = False  # titles stacked over their text: whose text is it?
     owner = [p.home for p in pieces]
     for _ in range(ROUNDS):
         profiles = _profiles(drafts, essays, pieces, owner)
@@ -160,11 +165,12 @@ def _share(piece: Piece, essay: Profile, holds: bool) -> float:
 
 def _rebuild(drafts: list[Draft], pieces: Sequence[Piece], owner: Sequence[int]) -> list[Draft]:
     """Each essay gets its pieces: its own first, then those that came to it, except that a
-    newcomer broken off mid-sentence leads into the text under the title. A draft left
-    without text is dropped, its headline going along with its first piece as subheads."""
-    lead: dict[int, list[Entry]] = defaultdict(list)
-    own: dict[int, list[Entry]] = defaultdict(list)
-    came: dict[int, list[Entry]] = defaultdict(list)
+    newcomer broken off mid-sentence leads into the text under the title, and the piece
+    that closes with the author note comes last when the rest stops mid-sentence (the
+    text order often gives an essay's end right under its title, its opening after the
+    note). A draft left without text is dropped, its headline going along with its first
+    piece as subheads."""
+    parts: dict[int, list[tuple[int, list[Entry]]]] = defaultdict(list)  # (rank, entries)
     left = {p.home for p, who in zip(pieces, owner, strict=True) if who == p.home}
     firsts = set()
     for piece, who in zip(pieces, owner, strict=True):
@@ -173,21 +179,30 @@ def _rebuild(drafts: list[Draft], pieces: Sequence[Piece], owner: Sequence[int])
         if piece.home not in left and piece.home not in firsts and draft.head:
             firsts.add(piece.home)
             entries = [("sub", x) for x in draft.head] + entries
-        if who == piece.home:
-            own[who] += entries
-        elif _open_end(piece):
-            lead[who] += entries
-        else:
-            came[who] += entries
+        rank = _OWN if who == piece.home else _LEAD if _open_end(piece) else _CAME
+        parts[who].append((rank, entries))
     out: list[Draft] = []
     for i, draft in enumerate(drafts):
         if _movable(draft) or _essay(draft):
             had_text = _movable(draft)
-            draft.entries = lead[i] + own[i] + came[i]
+            draft.entries = [e for _, entries in _in_order(parts[i]) for e in entries]
             if had_text and not draft.entries:
                 continue
         out.append(draft)
     return out
+
+
+def _in_order(parts: list[tuple[int, list[Entry]]]) -> list[tuple[int, list[Entry]]]:
+    """An essay's pieces in reading order: by rank (stable, so page order within one), and
+    the closing piece last when the text before it stops mid-sentence, for it goes on
+    from there."""
+    ranked = sorted(parts, key=lambda part: part[0])
+    closing = [x for x in ranked if rules.is_author_note(x[1][-1][1])]
+    rest = [x for x in ranked if x not in closing]
+    paras = [t for _, entries in rest for k, t in entries if k == "para"]
+    if closing and paras and not ends_sentence(paras[-1]):
+        return rest + closing
+    return ranked
 
 
 def _as_text(piece: Piece) -> list[Entry]:

@@ -73,3 +73,9 @@ def test_a_cut_line_of_text_over_a_title_goes_back_to_the_text() -> None:
 def test_a_title_whose_glyphs_came_twice_in_any_order_is_read_once() -> None:
     """Each glyph printed twice, the copies interleaved in no fixed order."""
     assert undouble(["修好好家门门口修的路的路家口"]) == ["修好家门口的路"]
+
+
+def test_a_title_whose_first_glyphs_copy_came_last_is_read_once() -> None:
+    """The first glyph's copy drawn after the rest, every other glyph doubled in place,
+    even when the title repeats a glyph of its own."""
+    assert undouble(["路修修好好了了好好走走路路路"]) == ["路修好了好走路"]

@@ -88,3 +88,70 @@ def test_a_lone_draft_is_left_as_it_is() -> None:
     """With fewer than two essays there is nothing to regroup."""
     draft = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", ROAD[0])])
     assert regroup([draft]) == [draft]
+
+
+def test_an_essays_end_printed_under_its_title_follows_its_opening() -> None:
+    """When the text under the title closes with the author note and the essay's other
+    piece stops mid-sentence, the note's piece goes on from there: the end comes last."""
+    head, tail = BOOK[2][:12], BOOK[2][12:]
+    text = page(
+        "修好家门口的路",
+        "李文华",
+        *ROAD,
+        ROAD_NOTE,
+        "让书香飘进千家万户",
+        "周晓岚",
+        tail,
+        BOOK_NOTE,
+        BOOK[0],
+        BOOK[1] + head,
+        header=HEADER,
+    )
+    _road, books = items(text)
+    assert "".join(books.paragraphs) == BOOK[0] + BOOK[1] + BOOK[2] + BOOK_NOTE
+
+
+def test_two_signed_titles_stacked_over_their_text_are_two_essays() -> None:
+    """Two titles, each with its author line, one over the other and their text below:
+    two essays, each taking the text that shares its words."""
+    text = page(
+        "乡村公路养护",
+        "李文华",
+        "图书馆里的读者",
+        "周晓岚",
+        *ROAD,
+        ROAD_NOTE,
+        *BOOK,
+        BOOK_NOTE,
+        header=HEADER,
+    )
+    road, books = items(text)
+    assert (road.title, road.byline, books.title, books.byline) == (
+        "乡村公路养护",
+        "李文华",
+        "图书馆里的读者",
+        "周晓岚",
+    )
+    assert road.paragraphs == (*ROAD, ROAD_NOTE)
+    assert books.paragraphs == (*BOOK, BOOK_NOTE)
+
+
+def test_essays_whose_author_lines_sit_away_from_their_titles_are_regrouped_too() -> None:
+    """Author lines printed in the text, not under the titles, still make a page of
+    signed essays: a box of one essay after the other's note goes back to its own."""
+    text = page(
+        "修好家门口的路",
+        *ROAD,
+        ROAD_NOTE,
+        "李文华",
+        BOOK[1],
+        "让书香飘进千家万户",
+        BOOK[0],
+        BOOK[2],
+        BOOK_NOTE,
+        "周晓岚",
+        header=HEADER,
+    )
+    road, books = items(text)
+    assert road.paragraphs == (*ROAD, ROAD_NOTE)
+    assert BOOK[1] in books.paragraphs
