@@ -22,9 +22,14 @@ _CLAUSE = ",，、;；"
 MAX_TITLE = 3  # headline lines a label can stand over
 
 
-def mend_heads(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+def mend_heads(drafts: list[Draft], lex: Lexicon, scattered: bool = False) -> list[Draft]:
     """Labels out of headlines into ``labels``, text fragments out of headlines into the
-    text before them (drafts change in place)."""
+    text before them, and, on a ``scattered`` page (author lines under titles and away
+    from them: named_page and signed_essays in digests.split.page), a title under its author line
+    out of the text it was read into (drafts change in place). On a page in order an
+    author line over a subhead is the signature closing one piece of a package."""
+    if scattered:
+        drafts = [part for draft in drafts for part in _titles_under_authors(draft)]
     for i, draft in enumerate(drafts):
         _title_under_label(draft, lex)
         head = list(draft.head)
@@ -39,6 +44,31 @@ def mend_heads(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             draft.labels.append(head.pop(0).strip())
         draft.head = tuple(head)
     return drafts
+
+
+def _titles_under_authors(draft: Draft) -> list[Draft]:
+    """An author line with a title under it, amid the text: the author set above the
+    title, the two opening an essay of their own, read as a name and subheads. (A name
+    under a subhead signs one piece of a package, and stays.)"""
+    entries = draft.entries
+    for k in range(1, len(entries) - 1):
+        if entries[k][0] != "name" or entries[k - 1][0] == "sub":
+            continue
+        subs = k + 1
+        while subs < len(entries) and entries[subs][0] == "sub":
+            subs += 1
+        if not k + 1 < subs <= k + 1 + MAX_TITLE or subs >= len(entries):
+            continue
+        if entries[subs][0] != "para":
+            continue
+        essay = Draft(
+            head=tuple(text for _, text in entries[k + 1 : subs]),
+            bylines=[entries[k][1]],
+            entries=entries[subs:],
+        )
+        draft.entries = entries[:k]
+        return [draft, *_titles_under_authors(essay)]
+    return [draft]
 
 
 def _title_under_label(draft: Draft, lex: Lexicon) -> None:

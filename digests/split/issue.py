@@ -75,8 +75,9 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     classified = classify(page_furniture_out(undouble(lines)), lex)
     tokens = group_blocks(classified, lex)
     drafts = split_by_names(build_drafts(tokens, lex))
-    if named_page(tokens) or signed_essays(tokens):
-        drafts = regroup(mend_heads(drafts, lex))
+    named, signed = named_page(tokens), signed_essays(tokens)
+    if named or signed:
+        drafts = regroup(mend_heads(drafts, lex, scattered=named and signed))
     for draft in drafts:
         open_package(draft, lex)
     articles = finish(drafts, lex)

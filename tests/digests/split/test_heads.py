@@ -79,3 +79,31 @@ def test_a_title_whose_first_glyphs_copy_came_last_is_read_once() -> None:
     """The first glyph's copy drawn after the rest, every other glyph doubled in place,
     even when the title repeats a glyph of its own."""
     assert undouble(["路修修好好了了好好走走路路路"]) == ["路修好了好走路"]
+
+
+def test_a_title_under_its_author_line_opens_an_essay_of_its_own() -> None:
+    """An author line set above the title, amid another essay's text, opens an essay: the
+    title is not a subhead of the essay it was read into, and the name is its byline."""
+    text = page(
+        "修好家门口的路",
+        "李文华",
+        P[0],
+        P[1],
+        "(作者为青柳县委党校教授)",
+        "周晓岚",
+        "让书香飘进千家万户",
+        P[7],
+        P[8],
+        "(作者为青柳县图书馆研究馆员)",
+        "读书的好时节",
+        "林远山",
+        P[9],
+        "(作者为青柳县文化馆馆员)",
+        header=HEADER,
+    )
+    titles = [(a.title, a.byline) for a in items(text)]
+    assert titles == [
+        ("修好家门口的路", "李文华"),
+        ("让书香飘进千家万户", "周晓岚"),
+        ("读书的好时节", "林远山"),
+    ]
