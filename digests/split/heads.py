@@ -4,9 +4,10 @@ On such a page a column label is printed in a frame over an essay's title ("时�
 "学海漫谈"); the text layer gives it as a line of its own, which the walk reads as the
 headline, the real title under it as a subhead. A narrow column's first line, cut from
 its paragraph ("其次,对城乡而言,这样的安排使得"), can stand right over a title and be
-read as its kicker. Both are found by shape, not by any list of labels: a label is a
-line of a few characters with no punctuation over a longer headline line; a fragment of
-text runs on with clause commas and stops mid-sentence. Pure functions on drafts.
+read as its kicker, or be read as a headline of its own (one with no author line). Both
+are found by shape, not by any list of labels: a label is a line of a few characters
+with no punctuation over a longer headline line; a fragment of text runs on with clause
+commas and stops mid-sentence. Pure functions on drafts.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def mend_heads(drafts: list[Draft], lex: Lexicon, scattered: bool = False) -> li
     for i, draft in enumerate(drafts):
         _title_under_label(draft, lex)
         head = list(draft.head)
-        while len(head) > 1 and _fragment(head[0]):
+        alone = 1 if draft.bylines or any(k == "name" for k, _ in draft.entries) else 0
+        while len(head) > alone and _fragment(head[0]):
             text = head.pop(0)
             host = drafts[i - 1] if i and drafts[i - 1].paras() else draft
             if host is draft:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from digests.model import Article
 from digests.split import split_text
+from digests.split.article import Draft
+from digests.split.heads import mend_heads
+from digests.split.lexicon import Lexicon
 from digests.split.pieces import undouble
 from tests.builders.pages import PARAS, page
 
@@ -107,3 +110,17 @@ def test_a_title_under_its_author_line_opens_an_essay_of_its_own() -> None:
         ("让书香飘进千家万户", "周晓岚"),
         ("读书的好时节", "林远山"),
     ]
+
+
+def test_a_cut_line_of_text_read_as_a_lone_headline_is_text() -> None:
+    """A cut line of running text read as a headline of its own, with no author line, is
+    text of the essay before it; a signed headline of that shape stays a title."""
+    cut = "其次,对城乡而言,这样的安排使得班车"
+    lex = Lexicon()
+    road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", P[0])])
+    lone = Draft(head=(cut,), entries=[("para", P[2])])
+    mend_heads([road, lone], lex)
+    assert (road.entries, lone.head) == ([("para", P[0]), ("para", cut)], ())
+    signed = Draft(head=(cut,), bylines=["周晓岚"], entries=[("para", P[7])])
+    mend_heads([road, signed], lex)
+    assert signed.head == (cut,)
