@@ -9,6 +9,7 @@ the tests run exactly what serve runs.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
 from typing import Any, cast
@@ -34,7 +35,7 @@ from bot.i18n import LANGUAGES, Messages
 from bot.push import configure_builder
 from bot.replies import COMMANDS
 from bot.replies.prefs import READER_COMMANDS
-from bot.runtime import Runtime
+from bot.runtime import WARM_UP_AFTER_S, Runtime
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> Bot
     # Unknown commands are caught last, after the push engine added its own commands.
     known = filters.Regex(rf"^/({'|'.join(COMMANDS)}|a_\w+)(@\w+)?(\s|$)")
     app.add_handler(MessageHandler(filters.TEXT & (known | ~filters.Regex("^/")), h.on_text))
+    app.add_handler(TypeHandler(Update, _first_answered), group=1)
     app.add_error_handler(h.on_error)
     return app
 
@@ -94,14 +96,8 @@ async def _post_init(app: BotApp) -> None:
     state.services = services
     try:
         await asyncio.to_thread(load_demo_if_empty, services)
-        texts = services.texts
         responder = services.responder()
-        # The segmenter and the index load beside the first answers, not before them: a
-        # reply that needs them waits for the lock, the others go at once.
-        warm = asyncio.get_running_loop().run_in_executor(None, services.warm_up)
-        warm.add_done_callback(_warm_done)
         state.responder = responder
-        await _set_commands(app, texts)
         from bot.push import install_push
 
         await install_push(app, services)
@@ -118,9 +114,46 @@ async def _post_init(app: BotApp) -> None:
     app.add_handler(MessageHandler(filters.TEXT & filters.Regex("^/"), h.on_text))
 
 
+def _after_start(app: BotApp) -> None:
+    """What waits until the bot takes updates: the command menu (three round trips) goes
+    out beside the first answers; the segmenter and the search index load once the first
+    update is answered (or the bot has had nothing to answer for a moment), so the first
+    answer does not share the CPU with them. A /search before then loads them itself."""
+    state = app.bot_data
+    services = state.services
+    assert services is not None
+    app.create_task(_set_commands(app, services.texts), name="command menu")
+    state.warm_waiter = asyncio.create_task(_warm_up_later(state, services), name="warm-up")
+
+
+async def _warm_up_later(state: BotState, services: Runtime) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(state.answered.wait(), WARM_UP_AFTER_S)
+    state.warming = asyncio.get_running_loop().run_in_executor(None, services.warm_up)
+    state.warming.add_done_callback(_warm_done)
+
+
 def _warm_done(future: asyncio.Future[None]) -> None:
     if not future.cancelled() and future.exception() is not None:
         log.warning("warming up the archive failed", exc_info=future.exception())
+
+
+async def _first_answered(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The last group: an update has been answered, so the warm-up may start."""
+    cast(BotState, context.bot_data).answered.set()
+
+
+async def _stop_warm_up(state: BotState) -> None:
+    """Drop a warm-up not begun; let one under way finish before the archive closes."""
+    waiter, state.warm_waiter = state.warm_waiter, None
+    if waiter is not None:
+        waiter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await waiter
+    warming, state.warming = state.warming, None
+    if warming is not None:
+        with contextlib.suppress(Exception):  # _warm_done logged it
+            await warming
 
 
 async def _set_commands(app: BotApp, texts: Messages) -> None:
@@ -200,8 +233,10 @@ async def run_application(app: BotApp, stop: asyncio.Event) -> None:
         else:
             await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, timeout=10)
         await app.start()
+        _after_start(app)
         await stop.wait()
     finally:
+        await _stop_warm_up(app.bot_data)
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         try:

@@ -13,6 +13,7 @@ import contextlib
 import signal
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 
 from bot.settings import Settings
 from digests.errors import PaperboyError
@@ -30,21 +31,38 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _serve_console(settings: Settings) -> int:
     from bot.console import run_console
     from bot.demo import load_demo_if_empty
-    from bot.runtime import Runtime
+    from bot.runtime import WARM_UP_AFTER_S, Runtime
 
     runtime = Runtime.open(settings)
-    # The segmenter and index load while the first line is read and answered.
-    warm = threading.Thread(target=runtime.warm_up, daemon=True, name="warm-up")
+    answered, ending = threading.Event(), threading.Event()
+
+    def warm_up() -> None:
+        # Once the first line is answered (or none came for a moment), as on Telegram;
+        # not at all when the input has already ended.
+        answered.wait(WARM_UP_AFTER_S)
+        if not ending.is_set():
+            runtime.warm_up()
+
+    warm = threading.Thread(target=warm_up, daemon=True, name="warm-up")
     try:
         load_demo_if_empty(runtime)
         warm.start()
         if sys.stdin.isatty():
             print(runtime.texts.t("zh", "console.banner"), file=sys.stderr)
-        return run_console(runtime.responder(), sys.stdin, sys.stdout)
+        return run_console(runtime.responder(), _first_then(sys.stdin, answered), sys.stdout)
     finally:
+        ending.set()
+        answered.set()
         if warm.is_alive():
             warm.join()
         runtime.close()
+
+
+def _first_then(lines: Iterable[str], answered: threading.Event) -> Iterator[str]:
+    """The lines; ``answered`` is set when the second is asked for (the first answered)."""
+    for line in lines:
+        yield line
+        answered.set()
 
 
 def _serve_telegram(settings: Settings) -> int:

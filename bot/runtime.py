@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from digests.words import Segmenter
 
 
+# The segmenter and the search index load once a channel's first answer is out, or after
+# this long with nothing to answer: loading them beside the first answer would slow it.
+WARM_UP_AFTER_S = 1.0
+
+
 class PushControl(Protocol):
     """The running push, when this process runs one (``serve`` with Telegram)."""
 

@@ -14,13 +14,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digests.configfile import read_toml
 from digests.errors import EncodingError, InputError, PdfError
 from digests.model import Page
 from digests.notes import note
-from digests.split import SplitOptions, detect_issue_date, join_continuations, split_text
-from digests.split.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    # The splitter is imported where pages are split, not with the upload limit and the
+    # section names a serving bot reads at start (it costs ~40 ms of imports).
+    from digests.split import SplitOptions
+    from digests.split.lexicon import Lexicon
 
 # The one upload limit, for a file on disk and a chat document alike: the Bot API lets a
 # bot download 20 MB (MiB) at most, and a whole issue as text is about 1 MB, a PDF page ~5 MB.
@@ -278,6 +283,8 @@ def load_lexicon(config_dir: Path, newspaper: str = "") -> Lexicon:
     upload, a page of the national daily read beside the local one), and one paper's
     column labels are not lines another paper prints on their own; the customer's page
     splits the same with them."""
+    from digests.split.lexicon import Lexicon
+
     lex = Lexicon()
     extra = read_toml(config_dir / "splitter.toml")
     if extra:
@@ -291,6 +298,8 @@ def load_lexicon(config_dir: Path, newspaper: str = "") -> Lexicon:
 
 def split_options(config_dir: Path, newspaper: str) -> SplitOptions:
     """SplitOptions for a newspaper, read from config/."""
+    from digests.split import SplitOptions
+
     return SplitOptions(
         newspaper=newspaper,
         section_names=section_names(config_dir, newspaper),
@@ -327,6 +336,8 @@ def split_documents(
     Pages are ordered by page number (documents without one keep their order), and an
     article continued on another page is joined into one. Errors name the document.
     """
+    from digests.split import detect_issue_date, join_continuations, split_text
+
     pages: list[tuple[int, Page]] = []
     date: dt.date | None = None
     for order, (name, data) in enumerate(documents):

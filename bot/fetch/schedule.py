@@ -12,12 +12,15 @@ import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.fetch.plans import FetchPlan
-from bot.fetch.service import FetchResult
 from digests.errors import ArchiveError, ConfigError, PaperboyError
 from digests.notes import Note, note
+
+if TYPE_CHECKING:
+    # The fetch itself (e-paper parsers, the splitter, the summariser) loads when it runs.
+    from bot.fetch.service import FetchResult
 
 log = logging.getLogger(__name__)
 JOB_PREFIX = "paperboy-fetch "
@@ -25,7 +28,7 @@ CATCH_UP_DELAY = dt.timedelta(seconds=5)  # after start-up, not in the middle of
 
 INTERNAL = note("fetch.internal")  # a fault with no message code of its own
 
-Run = Callable[[FetchPlan, dt.date], Awaitable[FetchResult]]
+Run = Callable[[FetchPlan, dt.date], Awaitable["FetchResult"]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import dataclasses
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot import callbacks as cb
 from bot.i18n import LANGUAGES, Messages, language_for
@@ -18,7 +19,9 @@ from bot.replies import editor, prefs, push, reader
 from bot.replies.base import Ctx, Reply, Who, reply
 from bot.services import Services
 from digests.ids import from_command
-from digests.words import Segmenter
+
+if TYPE_CHECKING:
+    from digests.words import Segmenter  # loaded with the segmenter, after the first answer
 
 Command = Callable[[Ctx, str], Reply]
 

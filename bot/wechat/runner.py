@@ -50,7 +50,8 @@ class WeChatChannel:
             load_demo_if_empty(self.services)
             texts = self.services.texts
             self.responder = self.services.responder()
-            self.services.warm_up()  # the index and segmenter, before a reader
+            if self.owns_services:  # beside Telegram, its warm-up after its first answer
+                self.services.warm_up()  # the index and segmenter, before a reader
         except BaseException:
             if self.owns_services:
                 self.services.close()

@@ -6,7 +6,9 @@ from tests.e2e.conftest import READER, Running
 
 
 async def test_start_registers_commands_and_welcomes(bot: Running) -> None:
-    """On start the bot registers its commands in zh and en; /start welcomes with a button."""
+    """On start the bot registers its commands in zh and en (beside its first answers, not
+    before them); /start welcomes with a button."""
+    await bot.api.await_for("setMyCommands", count=3)
     assert {"", "zh", "en"} <= {lang for _, lang in bot.api.commands}
     assert any(c["command"] == "today" for c in bot.api.commands[("default", "zh")])
     (reply,) = await bot.say(READER, "/start")
