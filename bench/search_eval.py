@@ -1,6 +1,7 @@
 """Search quality and latency on ~10,000 articles, beside a plain FTS5 + jieba baseline.
 
     .venv/bin/python bench/search_eval.py [--dir DIR] [--queries 2000] [--distractors 8211]
+                                          [--rare 20]
 
 Imports the archive month plus synthetic distractors (see bench/search_corpus.py for both
 recipes) with ``paperboy import``'s own code into a data directory (a temporary one unless
@@ -41,10 +42,13 @@ from bot.importer import ImportOptions, import_archive  # noqa: E402
 from bot.ingest import newspaper_sections  # noqa: E402
 from digests.archive import SqlArchive, open_archive  # noqa: E402
 from digests.archive.base import SearchResult  # noqa: E402
+from digests.archive.index import Filters  # noqa: E402
 from digests.archive.query import terms_of  # noqa: E402
+from digests.archive.syntax import ParsedQuery  # noqa: E402
 from digests.words import Segmenter  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "eval" / "score_search.py"
+RARE_HELP = "distractors rename words in at most this many month articles (0: none)"
 KINDS = ("keyword", "mixed", "headline", "typo")
 NEWSPAPER = "人民日报"
 
@@ -57,18 +61,18 @@ def scorer() -> Any:
     return mod
 
 
-def build(data: Path, seg: Segmenter, distractors: int) -> None:
+def build(data: Path, seg: Segmenter, distractors: int, rare: int = corpus.RARE) -> None:
     """Import the month and the distractors into ``data`` unless that is done already."""
     data.mkdir(parents=True, exist_ok=True)
-    stamp = data / f"built-v{corpus.VERSION}-{distractors}"
+    stamp = data / f"built-v{corpus.VERSION}-{distractors}-rare{rare}"
     if stamp.exists():
         return
-    for p in data.glob("archive.sqlite3*"):
+    for p in [*data.glob("archive.sqlite3*"), *data.glob("fts5-*"), *data.glob("built-*")]:
         if p.is_file():
             p.unlink()
     arts = corpus.month()
     t0 = time.perf_counter()
-    extra = corpus.distractors(arts, distractors, seg.cut)
+    extra = corpus.distractors(arts, distractors, seg.cut, rare=rare)
     src = data / "corpus.jsonl"
     with src.open("w", encoding="utf-8") as f:
         for a in [*arts, *extra]:
@@ -115,6 +119,16 @@ class Fts5:
     def headline(self, query: str) -> list[str]:
         terms = list(dict.fromkeys(terms_of(self.seg.cut(query))))
         return self._run(terms, "OR") if terms else []
+
+
+def generated(archive: SqlArchive, seg: Segmenter, n: int) -> list[corpus.Query]:
+    """The generated queries of every kind, keyword ones held by few of all articles."""
+
+    def holding(words: list[str]) -> int:
+        parsed = ParsedQuery(terms=tuple(dict.fromkeys(terms_of(words))))
+        return len(archive.index.keyword(parsed, Filters(), 21, True))
+
+    return corpus.queries(corpus.month(), seg.cut, seg.is_content, n, holding=holding)
 
 
 def result_ids(r: SearchResult) -> list[str]:
@@ -190,16 +204,17 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, help="data directory to build in or reuse")
     ap.add_argument("--queries", type=int, default=2000, help="per kind")
     ap.add_argument("--distractors", type=int, default=8211)
+    ap.add_argument("--rare", type=int, default=corpus.RARE, help=RARE_HELP)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.dir or Path(tmp)
         data.mkdir(parents=True, exist_ok=True)
         seg = Segmenter.load(REPO / "config")
-        build(data, seg, args.distractors)
+        build(data, seg, args.distractors, args.rare)
         archive = open_archive("", data / "archive.sqlite3", config_dir=REPO / "config")
         print(f"archive: {archive.stats().articles:,} articles")
         fts = Fts5(data, archive, seg)
-        gen = corpus.queries(corpus.month(), seg.cut, seg.is_content, args.queries)
+        gen = generated(archive, seg, args.queries)
         dev = corpus.dev_queries()
         metrics = scorer().metrics
         ask, base = asker(archive), fts_asker(fts)

@@ -106,12 +106,12 @@ def candidates(archive: Any, fit: list[corpus.Query], seg: Segmenter, cache: Pat
     for q in fit:
         if q.kind in ("keyword", "mixed"):
             parsed = parse_query(q.query, seg.cut, archive.index.known)
-            cand = archive.keyword_candidates(parsed, f, 20, True)
+            cand = archive.articles.keyword_candidates(parsed, f, 20, True)
             if not cand[1]:
-                cand = archive.keyword_candidates(parsed, f, 20, False)
+                cand = archive.articles.keyword_candidates(parsed, f, 20, False)
             kw.append((q, cand))
         elif q.kind == "headline":
-            hl.append((q, archive.headline_candidates(compact(q.query), f)))
+            hl.append((q, archive.articles.headline_candidates(compact(q.query), f)))
     with cache.open("wb") as out:
         pickle.dump((key, kw, hl), out)
     return kw, hl
@@ -122,11 +122,12 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, required=True)
     ap.add_argument("--queries", type=int, default=2000, help="per kind (as search_eval)")
     ap.add_argument("--distractors", type=int, default=8211)
+    ap.add_argument("--rare", type=int, default=corpus.RARE, help=search_eval.RARE_HELP)
     args = ap.parse_args()
     seg = Segmenter.load(REPO / "config")
-    search_eval.build(args.dir, seg, args.distractors)
+    search_eval.build(args.dir, seg, args.distractors, args.rare)
     archive = open_archive("", args.dir / "archive.sqlite3", config_dir=REPO / "config")
-    gen = corpus.queries(corpus.month(), seg.cut, seg.is_content, args.queries)
+    gen = search_eval.generated(archive, seg, args.queries)
     fit = [q for q in gen if q.day % 2 == 1]
     metrics = search_eval.scorer().metrics
     kw, hl = candidates(archive, fit, seg, args.dir / "fit-candidates.pickle")
