@@ -283,9 +283,19 @@ def _results(
 
 
 def _hit(ctx: Ctx, n: int, h: Hit) -> Chunk:
-    page = ctx.t("reader.page", n=h.page) if h.page is not None else ""
-    where = " · ".join(p for p in (f"{h.date:%Y-%m-%d}", page, h.section) if p)
+    """One result per text; a text printed more than once names its other printings."""
+    where = " · ".join(p for p in (f"{h.date:%Y-%m-%d}", _page(ctx, h.page), h.section) if p)
+    others = [
+        " ".join(x for x in (f"{p.date:%Y-%m-%d}", _page(ctx, p.page)) if x)
+        for p in h.printings[1:]
+    ]
+    if others:
+        where += " · " + ctx.t("reader.also_printed", places=" / ".join(others))
     return _listed(ctx, n, h.title, where, h.id, h.snippet)
+
+
+def _page(ctx: Ctx, page: int | None) -> str:
+    return ctx.t("reader.page", n=page) if page is not None else ""
 
 
 def article(ctx: Ctx, args: str) -> Reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -41,6 +42,33 @@ def test_the_demo_answers_the_four_questions(fresh: Path) -> None:
     headline, _, search = rest.partition("🔎 非遗")
     assert "做好服务保障 守护浓浓年味" in headline
     assert "非遗文化绽放古都新春" in search
+
+
+def test_a_text_printed_twice_is_one_result_naming_both(fresh: Path, tmp_path: Path) -> None:
+    """The same article on two days is listed once, with the other printing's day and page."""
+    article = {
+        "id": "20240301-02-01",
+        "date": "2024-03-01",
+        "page": 2,
+        "seq": 1,
+        "kicker": "",
+        "title": "山村小学添了图书角",
+        "subtitle": "",
+        "paragraphs": ["山村小学的孩子们有了图书角，志愿者送来两百本图书。"],
+    }
+    again = {**article, "id": "20240304-05-01", "date": "2024-03-04", "page": 5}
+    src = tmp_path / "two.jsonl"
+    src.write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in (article, again)),
+        encoding="utf-8",
+    )
+    environ = {**os.environ, "PAPERBOY_DATA_DIR": str(fresh)}
+    environ.pop("PAPERBOY_DATABASE_URL", None)
+    cmd = [sys.executable, "-m", "bot.cli", "import", str(src)]
+    subprocess.run(cmd, env=environ, check=True, capture_output=True, timeout=120)
+    out = _serve(fresh, "/search 图书角 志愿者\n")
+    assert out.count("山村小学添了图书角") == 1
+    assert "2024-03-01 · 第2版" in out and "又见 2024-03-04 第5版" in out
 
 
 def test_plain_serve_without_a_token_is_the_terminal(fresh: Path) -> None:
