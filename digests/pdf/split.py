@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from digests.errors import PdfError
 from digests.model import Article, Page
 from digests.pdf.blocks import Block, build_blocks
 from digests.pdf.limits import DEFAULT_LIMITS, PdfLimits
 from digests.pdf.lines import build_lines, dedupe, map_quotes
-from digests.pdf.marks import RawPage
+from digests.pdf.marks import RawPage, Rule
 from digests.pdf.order import reading_order
 from digests.pdf.paragraphs import block_left, column_lefts, split_paragraphs
 from digests.pdf.reader import read_pdf
@@ -45,7 +47,7 @@ def split_pdf(
     raw_pages = read_pdf(data, limits)
     if not raw_pages:
         raise PdfError("the PDF has no pages")
-    pages = []
+    sheets = []
     for raw in raw_pages:
         if len(raw.glyphs) < _MIN_GLYPHS and raw.images:
             raise PdfError(
@@ -57,9 +59,13 @@ def split_pdf(
                 f"page {raw.index + 1} of the PDF has text in fonts without a Unicode map; "
                 "it cannot be read as text"
             )
-        page = split_page(raw, opts)
+        sheets.append(read_sheet(raw))
+    pages = []
+    groups = _printed_pages(sheets)
+    for group in groups:
+        page = split_sheets(group, opts)
         number = page.number
-        if number is None and len(raw_pages) == 1:
+        if number is None and len(groups) == 1:
             number = opts.page_number
         name = page.name or (opts.section_names.get(number, "") if number is not None else "")
         pages.append(Page(number=number, name=name, articles=page.articles, date=page.date))
@@ -71,26 +77,93 @@ def _undecodable(raw: RawPage) -> bool:
     return unknown > max(_MIN_GLYPHS, len(raw.glyphs) // 2)
 
 
-def split_page(raw: RawPage, options: SplitOptions) -> Page:
-    """One page's articles, and its number and name from the running header."""
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One PDF page read as blocks, its running header taken off."""
+
+    blocks: tuple[Block, ...]
+    rules: tuple[Rule, ...]
+    height: float
+    header: bool  # it carries a running header (a date or a page number)
+    number: int | None = None
+    name: str = ""
+    date: dt.date | None = None
+
+
+def read_sheet(raw: RawPage) -> Sheet:
     glyphs = map_quotes(dedupe(raw.glyphs))
     if not glyphs:
-        return Page(number=None)
+        return Sheet((), raw.rules, raw.height, header=False)
     blocks = build_blocks(build_lines(glyphs, raw.rules), raw.rules)
     header = _header(blocks, raw.height)
     number, name = _number_and_name(header)
     date = detect_issue_date("\n".join(b.text for b in header))
-    blocks = [b for b in blocks if b not in header]
+    kept = tuple(b for b in blocks if b not in header)
+    return Sheet(kept, raw.rules, raw.height, bool(header), number, name, date)
+
+
+def _printed_pages(sheets: Sequence[Sheet]) -> list[list[Sheet]]:
+    """Sheets grouped into newspaper pages. A newspaper page PDF carries its running
+    header on every page; a sheet without one, after another sheet, is the same page
+    printed on (a text page printed to A4 runs over several sheets)."""
+    groups: list[list[Sheet]] = []
+    for sheet in sheets:
+        if groups and not sheet.header and sheet.blocks:
+            groups[-1].append(sheet)
+        else:
+            groups.append([sheet])
+    return groups
+
+
+def split_page(raw: RawPage, options: SplitOptions) -> Page:
+    """One page's articles, and its number and name from the running header."""
+    return split_sheets([read_sheet(raw)], options)
+
+
+def split_sheets(sheets: Sequence[Sheet], options: SplitOptions) -> Page:
+    """The articles of one newspaper page printed on one sheet or more, read in order."""
+    first = sheets[0]
+    blocks, drawn, entries = _stacked(sheets)
     if not blocks:
-        return Page(number=number, name=name, date=date)
+        return Page(number=first.number, name=first.name, date=first.date)
     style = _style(blocks)
-    entries, _banners = reading_order(blocks, raw.rules, style.size)
-    entries = _without_charts(entries)
-    if any(is_display(b, style) for b, _ in entries):
-        articles = build_articles(entries, style, options.lexicon, raw.rules)
+    ordered: list[tuple[Block, int]] = []
+    for sheet_blocks, sheet_rules in entries:
+        frames = max((f for _, f in ordered), default=0)
+        found, _banners = reading_order(sheet_blocks, sheet_rules, style.size)
+        ordered += [(b, f + frames if f else 0) for b, f in found]
+    ordered = _without_charts(ordered)
+    if any(is_display(b, style) for b, _ in ordered) and not _one_column(blocks, style):
+        articles = build_articles(ordered, style, options.lexicon, drawn)
     else:
-        articles = _by_text([b for b, _ in entries], style, options)
-    return Page(number=number, name=name, articles=tuple(articles), date=date)
+        articles = _by_text([b for b, _ in ordered], style, options)
+    return Page(number=first.number, name=first.name, articles=tuple(articles), date=first.date)
+
+
+def _stacked(
+    sheets: Sequence[Sheet],
+) -> tuple[list[Block], list[Rule], list[tuple[list[Block], list[Rule]]]]:
+    """The sheets' blocks and rules set one sheet under the other, so that "above" and
+    "below" keep their sense from one sheet to the next; and the same per sheet."""
+    blocks: list[Block] = []
+    drawn: list[Rule] = []
+    per_sheet: list[tuple[list[Block], list[Rule]]] = []
+    offset = 0.0
+    for sheet in sheets:
+        moved = [_moved(b, offset) for b in sheet.blocks]
+        lines = [replace(r, top=r.top + offset, bottom=r.bottom + offset) for r in sheet.rules]
+        blocks += moved
+        drawn += lines
+        per_sheet.append((moved, lines))
+        offset += sheet.height
+    return blocks, drawn, per_sheet
+
+
+def _moved(block: Block, dy: float) -> Block:
+    if not dy:
+        return block
+    lines = tuple(replace(x, top=x.top + dy, bottom=x.bottom + dy) for x in block.lines)
+    return replace(block, lines=lines, top=block.top + dy, bottom=block.bottom + dy)
 
 
 def _without_charts(entries: list[tuple[Block, int]]) -> list[tuple[Block, int]]:
@@ -108,12 +181,24 @@ def _without_charts(entries: list[tuple[Block, int]]) -> list[tuple[Block, int]]
     return [(b, f) for b, f in entries if f not in charts]
 
 
+def _one_column(blocks: Sequence[Block], style: PageStyle) -> bool:
+    """All the body text in one column, one block under the other: a text page printed to
+    PDF. Its reading order is plain, and its type says nothing the text does not."""
+    body = [b for b in blocks if len(b.lines) > 1 and not is_display(b, style) and not b.vertical]
+    return bool(body) and max(b.x0 for b in body) < min(b.x1 for b in body)
+
+
 def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -> list[Article]:
-    """No headline type on the page: hand its paragraphs, in reading order, to the text
-    splitter's heuristics. A paragraph runs on into the next block only from a full line."""
+    """No headline type on the page, or a single column of text: hand its paragraphs, in
+    reading order, to the text splitter, as the lines of a text page. A paragraph runs on
+    into the next block only from a full line; a headline's lines are lines of their own."""
     lines: list[str] = []
     full = False
     for b in blocks:
+        if is_display(b, style):
+            lines += [line.text for line in b.lines]
+            full = False
+            continue
         for i, (starts, text) in enumerate(split_paragraphs(b, block_left(b, style.lefts))):
             if i == 0 and full and not starts and not ends_sentence(lines[-1]):
                 lines[-1] += text

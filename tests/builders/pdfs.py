@@ -45,6 +45,12 @@ class _Renamed(UnicodeCIDFont):  # type: ignore[misc]
         doc.fontMapping[self.name] = "/" + internal
 
 
+def register_fonts() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        pdfmetrics.registerFont(_Renamed(KAI))
+
+
 @dataclass
 class Drawer:
     """Draws on one page with top-down coordinates."""
@@ -154,9 +160,7 @@ class PdfBuilder:
         return self
 
     def build(self, user_password: str | None = None) -> bytes:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-            pdfmetrics.registerFont(_Renamed(KAI))
+        register_fonts()
         buf = io.BytesIO()
         canvas = Canvas(buf, pagesize=self.size, encrypt=user_password)
         for draw in self.pages:
@@ -164,6 +168,45 @@ class PdfBuilder:
             canvas.showPage()
         canvas.save()
         return buf.getvalue()
+
+
+def printed_text_page(
+    paragraphs: Sequence[str],
+    size: float = 10.5,
+    gap: float = 0.0,
+    display: Callable[[str], float | None] = lambda _: None,
+) -> bytes:
+    """A text page printed to A4 as a text editor prints it: one column, flush left, lines
+    broken where the next glyph would pass the margin, ``gap`` points between paragraphs,
+    sheet after sheet; ``display`` gives a paragraph its own type size (a headline)."""
+    register_fonts()
+    left, right, top, bottom = 50.0, 545.0, 50.0, 792.0
+    placed: list[list[tuple[float, str, float]]] = [[]]
+    y = top
+    for para in paragraphs:
+        sz = display(para) or size
+        line = ""
+        for ch in para + "\n":
+            wide = pdfmetrics.stringWidth(line + ch, FONT, sz) > right - left
+            if ch == "\n" or wide:
+                if y + sz > bottom:
+                    placed.append([])
+                    y = top
+                placed[-1].append((y, line, sz))
+                y += 1.4 * sz
+                line = ""
+            if ch != "\n":
+                line += ch
+        y += gap
+    builder = PdfBuilder()
+    for sheet in placed:
+
+        def draw(d: Drawer, sheet: list[tuple[float, str, float]] = sheet) -> None:
+            for at, text, sz in sheet:
+                d.line(left, at, text, sz)
+
+        builder.page(draw)
+    return builder.build()
 
 
 def pdf_with_stream(content: bytes) -> bytes:
