@@ -39,10 +39,11 @@ from digests.words import Segmenter  # noqa: E402
 
 FOLDS = 3
 KEYWORD_GRID = {
-    "k1": (1.2, 2.5, 5.0, 8.0),
-    "head": (1.0, 2.0, 3.0, 5.0),
-    "b_head": (0.0, 0.3, 0.7),
-    "b_body": (0.3, 0.5, 0.75),
+    "k1": (5.0, 8.0, 12.0),
+    "head": (3.0, 5.0, 8.0),
+    "head_alone": (0.1, 0.3, 0.6, 1.0),
+    "b_head": (0.0, 0.3),
+    "b_body": (0.5, 0.75),
 }
 HEADLINE_GRID = {
     "cover": (0.0, 0.2, 0.4, 0.6, 0.8),

@@ -3,7 +3,8 @@ distance of a headline fragment to its best stretch.
 
 BM25F (Robertson, Zaragoza & Taylor 2004) adds each field's length-normalised term count,
 weighted, before one saturation: a headline word counts like a few body hits of it, and
-several body hits still outweigh one headline hit, whatever the article's length.
+several body hits still outweigh one headline hit, whatever the article's length. A
+headline word the body never mentions counts less.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ class Bm25f:
     """The weights (fitted by bench/search_fit.py on the fit days)."""
 
     k1: float = 8.0  # gentle saturation: a word printed more often keeps counting
-    head: float = 5.0  # a headline occurrence counts as this many body occurrences
+    head: float = 6.0  # a headline occurrence counts as this many body occurrences
+    # ... times this when the body never has the word: a headline word the text is about
+    # recurs in it; one that stays in the headline (a pun, a borrowed phrase) says less.
+    head_alone: float = 0.1
     b_head: float = 0.3
     b_body: float = 0.75
     avg_head: float = 13.0  # typical lengths in index terms (the dev month's means)
@@ -57,7 +61,9 @@ def bm25f(words: FieldWords, terms: Sequence[tuple[str, float]], w: Bm25f) -> fl
     score = 0.0
     for term, weight in terms:
         needle = f" {term} "
-        tf = w.head * words.head.count(needle) / nh + words.body.count(needle) / nb
+        body = words.body.count(needle)
+        head = w.head * words.head.count(needle) * (1.0 if body else w.head_alone)
+        tf = head / nh + body / nb
         score += weight * tf / (w.k1 + tf)
     return score
 

@@ -27,8 +27,8 @@ def test_a_missing_or_wrong_character_costs_one_edit() -> None:
 
 
 def test_several_body_hits_outweigh_one_headline_hit() -> None:
-    """With equal lengths, a word four times in the body beats it once in the headline,
-    and once in the headline beats once in the body."""
+    """With equal lengths, a word four times in the body beats it once in a headline
+    whose body never has it, and once in the body beats it too."""
     w = Bm25f()
     filler = " ".join(["词"] * 300)
     weight = idf(5, 1000)
@@ -36,7 +36,7 @@ def test_several_body_hits_outweigh_one_headline_hit() -> None:
     in_body4 = FieldWords.of("文化 迎 新春", f"古城 {filler} 古城 古城 古城")
     in_body1 = FieldWords.of("文化 迎 新春", f"古城 {filler}")
     s_head, s_b4, s_b1 = (bm25f(x, [("古城", weight)], w) for x in (in_head, in_body4, in_body1))
-    assert s_b4 > s_head > s_b1
+    assert s_b4 > s_b1 > s_head
 
 
 def test_a_headline_word_counts_in_a_long_article_too() -> None:
@@ -47,3 +47,15 @@ def test_a_headline_word_counts_in_a_long_article_too() -> None:
     long = FieldWords.of("古城 新春", " ".join(["词"] * 5000))
     a, b = (bm25f(x, [("古城", 1.0)], w) for x in (short, long))
     assert b > 0.9 * a
+
+
+def test_a_headline_word_the_body_never_mentions_counts_less() -> None:
+    """A word only in the headline ranks below the word twice in an equally long body,
+    and a headline hit counts in full when the body mentions the word too."""
+    w = Bm25f()
+    filler = " ".join(["词"] * 300)
+    aside = FieldWords.of("古城 迎 新春", f"{filler} 词")
+    twice = FieldWords.of("文化 迎 新春", f"古城 {filler[2:]} 古城")
+    about = FieldWords.of("古城 迎 新春", f"古城 {filler[2:]}")
+    s_aside, s_twice, s_about = (bm25f(x, [("古城", 1.0)], w) for x in (aside, twice, about))
+    assert s_about > s_twice > s_aside

@@ -25,7 +25,7 @@ def filled(archive: SqlArchive) -> SqlArchive:
                 "要闻",
                 [
                     article("body", "市场见闻", "春节前的市场里，年货摊位前挤满了买灯笼的人。"),
-                    article("title", "灯笼订单火爆", "作坊里工人们日夜赶制，订单排到了正月。"),
+                    article("title", "灯笼订单火爆", "作坊里工人们日夜赶制灯笼，订单排到了正月。"),
                 ],
             ),
             (
@@ -57,7 +57,8 @@ def test_no_article_with_all_words_falls_back_to_partial_matches(filled: SqlArch
 
 
 def test_title_matches_rank_above_body_matches(filled: SqlArchive) -> None:
-    """An article with the word in its title ranks above one with it in its body only."""
+    """An article with the word in its title (and its text) ranks above one with it in
+    its body only."""
     got = ids(filled.search("灯笼"))
     assert got.index("title") < got.index("body")
 
