@@ -30,10 +30,11 @@ import search_corpus as corpus  # noqa: E402
 import search_eval  # noqa: E402
 
 from digests.archive import open_archive  # noqa: E402
+from digests.archive.headmatch import HeadlineWeights  # noqa: E402
 from digests.archive.index import FORMAT, Filters  # noqa: E402
 from digests.archive.query import compact  # noqa: E402
 from digests.archive.rank import Bm25f, bm25f  # noqa: E402
-from digests.archive.search import HEADLINE, KEYWORD, HeadlineWeights  # noqa: E402
+from digests.archive.search import HEADLINE, KEYWORD  # noqa: E402
 from digests.archive.syntax import parse_query  # noqa: E402
 from digests.words import Segmenter  # noqa: E402
 
@@ -46,9 +47,13 @@ KEYWORD_GRID = {
     "b_body": (0.5, 0.75),
 }
 HEADLINE_GRID = {
-    "cover": (0.0, 0.2, 0.4, 0.6, 0.8),
-    "title": (0.0, 0.1, 0.2),
-    "grams": (0.0, 0.05, 0.1),
+    "cover": (0.0, 0.2, 0.4),
+    "title": (0.0, 0.2),
+    "grams": (0.0, 0.05),
+    "omitted": (0.0, 0.3, 0.5),
+    "low": (0.45, 0.5, 0.55),
+    "high": (0.75, 0.8, 0.9),
+    "outside": (0.0, 2.0, 3.0),
 }
 
 
@@ -124,6 +129,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=2000, help="per kind (as search_eval)")
     ap.add_argument("--distractors", type=int, default=8211)
     ap.add_argument("--rare", type=int, default=corpus.RARE, help=search_eval.RARE_HELP)
+    ap.add_argument("--only", choices=("keyword+mixed", "headline"), help="fit one part")
     args = ap.parse_args()
     seg = Segmenter.load(REPO / "config")
     search_eval.build(args.dir, seg, args.distractors, args.rare)
@@ -145,6 +151,8 @@ def main() -> None:
         ("keyword+mixed", kw, settings(KEYWORD, KEYWORD_GRID), kw_score, KEYWORD),
         ("headline", hl, settings(HEADLINE, HEADLINE_GRID), hl_score, HEADLINE),
     ):
+        if args.only not in (None, name):
+            continue
         best, fitted, cv = cross_validate(items, grid, score, metrics)
         cur = cross_validate(items, [now], score, metrics)[1]
         print(f"{name}: current MRR@10 {cur:.4f}; best {fitted:.4f}, cross-validated {cv:.4f}")

@@ -7,6 +7,7 @@ punctuation and emoji never reach the engine (query syntax is read in
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -53,51 +54,88 @@ def query_grams(fragment: str) -> list[str]:
     return list(seen)[:MAX_GRAMS]
 
 
-def _find_first(paragraphs: Sequence[str], keys: Sequence[str]) -> tuple[int, int]:
-    """(paragraph, offset) of the first needle, folding one paragraph at a time."""
-    for n, p in enumerate(paragraphs):
-        low = _folded(p)
-        hits = [i for i in (low.find(k) for k in keys) if i >= 0]
-        if hits:
-            return n, min(hits)
-    return 0, -1
+# Where the characters are that fold to one letter, digit or ideograph other than
+# themselves: capitals, full-width forms, enclosed and mathematical letters and digits,
+# compatibility ideographs and radicals.
+_VARIANT_RANGES = (
+    (0x41, 0x5A),
+    (0xC0, 0x24F),
+    (0x2070, 0x209F),
+    (0x2460, 0x24FF),
+    (0x2E80, 0x2FDF),
+    (0x3200, 0x33FF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),
+    (0x1D400, 0x1D7FF),
+    (0x1F100, 0x1F1FF),
+    (0x2F800, 0x2FA1F),
+)
 
 
-def _folded(text: str) -> str:
-    """Folded text of the same length (so offsets carry over to the original)."""
-    f = fold(text)
-    return f if len(f) == len(text) else text.lower()
+@functools.cache
+def _variants() -> dict[str, str]:
+    """Each letter, digit or ideograph, and the other characters that fold to it alone
+    ("A" and "Ａ" to "a", "①" to "1", a compatibility ideograph to its ideograph): what a
+    folded needle matches in text that was never folded."""
+    chars = [chr(c) for lo, hi in _VARIANT_RANGES for c in range(lo, hi + 1)]
+    # One normalisation of them all: a NUL between two characters keeps them apart.
+    folded = fold("\0".join(chars)).split("\0")
+    out: dict[str, str] = {}
+    for c, f in zip(chars, folded, strict=True):
+        if len(f) == 1 and f != c and _WORD_CHAR.match(f):
+            out[f] = out.get(f, "") + c
+    return out
+
+
+def _needle(key: str) -> str:
+    """A pattern for one folded needle in unfolded text."""
+    v = _variants()
+    return "".join(f"[{re.escape(c)}{re.escape(v[c])}]" if c in v else re.escape(c) for c in key)
+
+
+def _pattern(needles: Sequence[str]) -> re.Pattern[str] | None:
+    """The needles, longest first, as they may be printed (see :func:`_variants`)."""
+    keys = sorted({n for n in needles if n}, key=len, reverse=True)
+    return re.compile("|".join(_needle(k) for k in keys)) if keys else None
+
+
+def _first(paras: Sequence[str], pattern: re.Pattern[str] | None) -> tuple[int, int, int]:
+    """(paragraph, offset, characters before it) of the first needle, or of the text's
+    start: whitespace runs count as one space, empty paragraphs not at all."""
+    before = 0
+    if pattern is not None:
+        for n, raw in enumerate(paras):
+            p = " ".join(raw.split())
+            m = pattern.search(p)
+            if m is not None:
+                return n, m.start(), before
+            before += len(p) + 1 if p else 0
+    return 0, -1, 0
 
 
 def snippet(paragraphs: Sequence[str], needles: Sequence[str], width: int = SNIPPET_CHARS) -> str:
     """A window of the text around the first needle, every needle in it marked 【like this】.
 
-    Only the paragraphs up to the first needle and the window itself are folded: a long
-    article costs no more than a short one.
+    Nothing is folded: the needles are matched in the text as printed, by every character
+    that folds to theirs, and past the first needle only the window is read, so a long
+    article costs little more than a short one.
     """
-    paras = [" ".join(p.split()) for p in paragraphs]
-    paras = [p for p in paras if p]
-    keys = sorted({n for n in needles if n}, key=len, reverse=True)
-    n, first = _find_first(paras, keys) if keys else (0, -1)
-    before = sum(len(p) + 1 for p in paras[:n])
+    pattern = _pattern(needles)
+    n, first, before = _first(paragraphs, pattern)
     start = max(0, first - width // 4) if first >= 0 else 0
-    need, upto = start + width + 1, n
-    while upto < len(paras) and sum(len(p) + 1 for p in paras[n:upto]) < need:
+    parts: list[str] = []
+    size, upto = 0, n
+    while upto < len(paragraphs) and size <= start + width:
+        p = " ".join(paragraphs[upto].split())
         upto += 1
-    tail = " ".join(paras[n:upto])
+        if p:
+            parts.append(p)
+            size += len(p) + 1
+    tail = " ".join(parts)
     window = tail[start : start + width]
-    more = start + width < len(tail) or upto < len(paras)
+    more = start + width < len(tail) or any(not p.isspace() and p for p in paragraphs[upto:])
     prefix = "…" if before + start > 0 else ""
     suffix = "…" if more else ""
-    if not keys:
+    if pattern is None:
         return prefix + window + suffix
-    lwin = _folded(window)
-    pattern = re.compile("|".join(re.escape(k) for k in keys))
-    out: list[str] = []
-    pos = 0
-    for m in pattern.finditer(lwin):
-        out.append(window[pos : m.start()])
-        out.append(f"【{window[m.start() : m.end()]}】")
-        pos = m.end()
-    out.append(window[pos:])
-    return prefix + "".join(out) + suffix
+    return prefix + pattern.sub(lambda m: f"【{m.group(0)}】", window) + suffix

@@ -5,10 +5,9 @@ articles with some of them, ranked, and says so. Headline and body words are ran
 BM25 field (headline words repeated, see ``index.HEAD_REPEAT``). Headline lookup finds
 candidates that share character pairs with the fragment and ranks them by the edit
 distance of the fragment to the best-matching stretch of the headline, so a missing or
-wrong character, or left-out punctuation, still finds it; of headlines equally far, the
-one whose title the fragment covers most, whose title itself holds the stretch, and which
-shares the rarest character pairs comes first (each tie-breaker is worth less than one
-edit); what is still equal goes by a hash of the text, neither newest nor oldest first.
+wrong character, or left-out punctuation, still finds it, and by evidence of how readers
+type titles (:mod:`digests.archive.headmatch`); what is still equal goes by a hash of the
+text, neither newest nor oldest first.
 The same text printed on several pages or days is one result naming every printing (its
 id is the earliest). Rows come from the database, so a withdrawn article never shows even
 if the index lags.
@@ -18,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from digests.archive.base import Hit, Printing, SearchOptions, SearchResult, StoredArticle
 from digests.archive.db import Row
+from digests.archive.headmatch import HeadlineMatch, HeadlineWeights, match
 from digests.archive.index import Filters, Found
 from digests.archive.query import MAX_QUERY_CHARS, compact, query_grams, snippet
-from digests.archive.rank import Bm25f, FieldWords, bm25f, idf, stretch_distance
+from digests.archive.rank import Bm25f, FieldWords, bm25f, idf
 from digests.archive.rows import ARTICLE_COLUMNS, article_from_row
 from digests.archive.store import Store
 from digests.archive.syntax import MAX_TERMS, ParsedQuery, parse_query
@@ -38,33 +37,6 @@ NOTICE_PHRASE = note("search.phrase")
 NOTICE_LONG = note("search.long", n=MAX_TERMS)
 _SHORT_FRAGMENT = 3  # characters: below this, looking up by single characters is the fallback
 DEFAULT_OPTIONS = SearchOptions()
-
-
-@dataclass(frozen=True, slots=True)
-class HeadlineWeights:
-    """What breaks ties between headlines the fragment is equally far from (fitted by
-    bench/search_fit.py on the fit days; each is below one edit of the fragment)."""
-
-    candidates: int = 50
-    cover: float = 0.4  # x the share of the title the fragment spans
-    title: float = 0.2  # the best stretch is in the title, not kicker or subtitle
-    grams: float = 0.05  # x the pair-overlap score relative to the best candidate's
-
-
-@dataclass(frozen=True, slots=True)
-class HeadlineMatch:
-    """How one headline matches a fragment of ``size`` characters."""
-
-    size: int
-    distance: int  # edits from the fragment to the headline's best stretch
-    cover: float  # the share of the title the fragment spans
-    in_title: bool  # that stretch is as good in the title alone
-    grams: float  # the pair-overlap score relative to the best candidate's
-
-    def score(self, w: HeadlineWeights) -> float:
-        """One minus the edits per character; the tie-breakers add less than one edit."""
-        ties = w.cover * self.cover + w.title * self.in_title + w.grams * self.grams
-        return 1 - (self.distance - ties) / self.size
 
 
 HEADLINE = HeadlineWeights()
@@ -241,14 +213,8 @@ class Searching(Store):
         out: list[tuple[HeadlineMatch, Found]] = []
         for t in found:
             head = heads.get(t[0])
-            if head is None:
-                continue
-            title = compact(head[1])
-            whole = compact("".join(head))
-            d = stretch_distance(frag, whole)
-            in_title = title == whole or (bool(title) and stretch_distance(frag, title) == d)
-            cover = len(frag) / max(len(frag), len(title or whole))
-            out.append((HeadlineMatch(len(frag), d, cover, in_title, t[1] / top), t))
+            if head is not None:
+                out.append((match(frag, *head, t[1] / top), t))
         return out
 
     def headline(self, fragment: str, options: SearchOptions = DEFAULT_OPTIONS) -> SearchResult:
