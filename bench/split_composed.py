@@ -9,9 +9,14 @@ page, which this checks. Pages are built in a temporary folder and never kept: t
 is for evaluation only; with --keep DIR they stay, and bench/split_fit.py DIR/x* refits
 the weights of digests/split/weights.py on them.
 
+With --style dtrb the same articles are written the way the customer's city daily prints
+them (see ``restyle``): its own reports open on "本报讯(记者 …)" instead of the national
+daily's "本报某地某日电 (记者…)", and its signed features carry a "□ 本报记者 …" line under
+the headline; the answer key then names those bylines, so the byline count is scored too.
+
 Prints F1 over all pages, over the odd and the even days (the default weights were fitted
 on the odd days) and over the page numbers of the dev set.
-Run: .venv/bin/python bench/split_composed.py [--keep DIR] [--errors]
+Run: .venv/bin/python bench/split_composed.py [--keep DIR] [--errors] [--style dtrb]
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -43,6 +49,10 @@ SCORER = SHARED / "eval" / "score_split.py"
 DEV_PAGES = SHARED / "data" / "pages"
 DEV_NUMBERS = {1, 3, 4, 5, 17, 20}  # the page numbers of the dev set's composed pages
 _TAG = re.compile(r"^(.+?)（([^（）]*)）$")
+# The national daily's own dateline with its reporters: "本报北京2月14日电  （记者甲、乙）".
+_OWN_DATELINE = re.compile(r"^本报\S{1,10}?\d{1,2}月\d{1,2}日电\s*（记者([^（）]{1,40})）\s*")
+SIGNED_FEATURE = 800  # characters: a report this long without a dateline carries a byline
+STYLES = ("rmrb", "dtrb")
 
 
 def nfkc(text: str) -> str:
@@ -54,8 +64,44 @@ def compose(articles: list[dict[str, Any]]) -> str:
     lines: list[str] = []
     for art in sorted(articles, key=lambda a: a["seq"]):
         lines += [art[k] for k in ("kicker", "title", "subtitle") if art[k].strip()]
+        lines += art.get("byline_lines", [])
         lines += art["paragraphs"]
     return nfkc("\n\n".join(lines)) + "\n"
+
+
+def reporters(articles: Iterable[dict[str, Any]]) -> list[str]:
+    """Every reporter named in the month's own datelines, in order of first appearance:
+    the names a restyled feature is signed with (real names of this paper's staff, so the
+    splitter meets names it was not written for)."""
+    seen: dict[str, None] = {}
+    for art in articles:
+        m = _OWN_DATELINE.match(art["paragraphs"][0]) if art["paragraphs"] else None
+        for name in re.split(r"[、，,\s]+", m.group(1)) if m else ():
+            if 2 <= len(name) <= 4:
+                seen.setdefault(name, None)
+    return list(seen)
+
+
+def restyle(art: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """The article as the city daily prints it: "本报讯(记者 甲 乙)" opens its own reports,
+    and a long report with no dateline gets "□ 本报记者 甲" under its headline (one or two
+    names picked by a hash of the article id, so every build is the same)."""
+    paras = list(art["paragraphs"])
+    m = _OWN_DATELINE.match(paras[0]) if paras else None
+    if m:
+        who = " ".join(re.split(r"[、，,]", m.group(1).strip()))
+        paras[0] = f"本报讯（记者 {who}）" + paras[0][m.end() :]
+        return {**art, "paragraphs": paras, "byline": f"记者 {who}"}
+    body = "".join(paras)
+    if len(body) < SIGNED_FEATURE or _TAG.match(art["title"]) or not names:
+        return art
+    if body.startswith(("新华社", "本报", "■", "□")) or any(
+        x.startswith(("本报记者", "记者")) for x in paras[:3]
+    ):
+        return art  # an agency story, or one that prints its byline already
+    h = zlib.crc32(art["id"].encode())
+    who = " ".join(dict.fromkeys(names[(h >> k) % len(names)] for k in (0, 8)[: 1 + h % 2]))
+    return {**art, "byline_lines": [f"□ 本报记者 {who}"], "byline": f"本报记者 {who}"}
 
 
 def answer_key(articles: list[dict[str, Any]]) -> dict[str, Any]:
@@ -70,7 +116,7 @@ def answer_key(articles: list[dict[str, Any]]) -> dict[str, Any]:
                 "title": art["title"],
                 "title_core": m.group(1) if m else art["title"],
                 "subtitle": art["subtitle"],
-                "byline": "",
+                "byline": art.get("byline", ""),
                 "body_first30": body[:30],
                 "body_last30": body[-30:],
             }
@@ -78,13 +124,15 @@ def answer_key(articles: list[dict[str, Any]]) -> dict[str, Any]:
     return {"articles": out}
 
 
-def build(folder: Path) -> list[Path]:
-    """Write page.txt and gold.json of every page of the archive month under ``folder``."""
+def build(folder: Path, style: str = "rmrb") -> list[Path]:
+    """Write page.txt and gold.json of every page of the archive month under ``folder``,
+    in the national daily's own style or restyled as the city daily prints (``restyle``)."""
     pages: dict[tuple[str, int], list[dict[str, Any]]] = collections.defaultdict(list)
     with gzip.open(ARCHIVE, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            art = json.loads(line)
-            pages[(art["date"], art["page"])].append(art)
+        month = [json.loads(line) for line in fh]
+    names = reporters(month) if style == "dtrb" else []
+    for art in month:
+        pages[(art["date"], art["page"])].append(restyle(art, names) if names else art)
     out = []
     for (date, number), arts in sorted(pages.items()):
         page = folder / f"x{date.replace('-', '')}_p{number:02d}"
@@ -138,9 +186,14 @@ def items_of(pages: Iterable[Page]) -> list[dict[str, Any]]:
     ]
 
 
-def score(pages: list[Path], scorer: ModuleType, errors: bool) -> dict[str, dict[str, int]]:
+PAPERS = {"rmrb": "", "dtrb": "大同日报"}  # the profile each style is split with
+
+
+def score(
+    pages: list[Path], scorer: ModuleType, errors: bool, paper: str = ""
+) -> dict[str, dict[str, int]]:
     """Counts (gold, pred, tp) per page, splitting each page in-process."""
-    options = split_options(REPO / "config", "")
+    options = split_options(REPO / "config", paper)
     counts = {}
     for page in pages:
         _gold, scored, _skipped = scorer.load_gold(str(page))
@@ -168,14 +221,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--keep", type=Path, help="build the pages here and leave them")
     ap.add_argument("--errors", action="store_true", help="list the pages with mistakes")
+    ap.add_argument("--style", choices=STYLES, default="rmrb", help="whose conventions")
     args = ap.parse_args()
     if not (ARCHIVE.is_file() and SCORER.is_file()):
         raise SystemExit(f"needs {ARCHIVE} and {SCORER}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
-        pages = build(folder)
-        same = check_against_dev(pages)
-        counts = score(pages, load_scorer(), args.errors)
+        pages = build(folder, args.style)
+        same = check_against_dev(pages) if args.style == "rmrb" else 0
+        counts = score(pages, load_scorer(), args.errors, PAPERS[args.style])
     print(f"built {len(pages)} pages ({same} byte-identical to their dev pages)")
     print("odd days:   " + f1(counts, lambda n: int(n[7:9]) % 2 == 1))
     print("even days:  " + f1(counts, lambda n: int(n[7:9]) % 2 == 0))

@@ -14,7 +14,10 @@ Page types are read from the page number and the size of the day's issue (人民
 theory (9), world (16-17), supplement (the last page), inner (the rest).
 
 It also splits the dev pages (../shared/data/pages) in-process as a check, per tier.
-Run: .venv/bin/python bench/split_validate.py [--errors] [--brief]
+With --style dtrb the pages are written with the customer's city-daily conventions
+(bench/split_composed.py restyle: "本报讯(记者 …)" leads, "□ 本报记者 …" lines) and split
+with its profile; the lines then also count bylines found.
+Run: .venv/bin/python bench/split_validate.py [--errors] [--brief] [--style dtrb]
 --errors lists the FITTED days' pages with mistakes, gold titles missed and items made.
 """
 
@@ -34,7 +37,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
-from split_composed import DEV_PAGES, build, check_against_dev, load_scorer, split_items  # noqa: E402
+from split_composed import (  # noqa: E402
+    DEV_PAGES,
+    PAPERS,
+    STYLES,
+    build,
+    check_against_dev,
+    load_scorer,
+    split_items,
+)
 
 from digests.loader import split_options  # noqa: E402
 from digests.split import SplitOptions  # noqa: E402
@@ -150,18 +161,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", action="store_true", help="list mistakes on FITTED days")
     ap.add_argument("--brief", action="store_true", help="only the two headline figures")
+    ap.add_argument("--style", choices=STYLES, default="rmrb", help="whose conventions")
     args = ap.parse_args()
     scorer = load_scorer()
-    options = split_options(REPO / "config", "")
+    options = split_options(REPO / "config", PAPERS[args.style])
     with tempfile.TemporaryDirectory() as tmp:
-        pages = build(Path(tmp))
-        same = check_against_dev(pages)
+        pages = build(Path(tmp), args.style)
+        same = check_against_dev(pages) if args.style == "rmrb" else 0
         built = score_built(pages, scorer, options, args.errors)
     if args.brief:
         print(line("fitted days  all", built["fit", "all"]))
         print(line("unseen days  all", built["unseen", "all"]))
         return
-    print(f"composed pages of the archive month ({len(pages)}; {same} dev pages left out)")
+    print(
+        f"composed pages of the archive month in {args.style} style "
+        f"({len(pages)}; {same} dev pages left out)"
+    )
     for which, days in (("fit", FIT_DAYS), ("unseen", UNSEEN_DAYS)):
         print(f"{which} days {days.start}-{days.stop - 1}:")
         for kind in TYPES:
