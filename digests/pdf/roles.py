@@ -19,7 +19,7 @@ from digests.split.lexicon import Lexicon
 Role = Literal["display", "body", "credit", "caption", "banner", "label"]
 
 DISPLAY = 1.25  # of the body size: type this big or bigger is headline type
-_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图\s*[:：]|图片说明)")
+CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图\s*[:：]|图片说明)")
 _CAPTION_CHARS = 200  # a caption is a few lines at most
 # Page furniture the splitter's credit rule does not cover: "本版责编：…", addresses.
 _EDITORIAL = re.compile(
@@ -90,7 +90,7 @@ def _caption_of(
             min(b.x1, c.x1) - max(b.x0, c.x0) > -style.column_width
             and min(abs(c.top - b.bottom), abs(b.top - c.bottom)) < 2 * style.size
         ) or (min(b.bottom, c.bottom) - max(b.top, c.top) > 0)
-        if touching and (restyled(b, style) or _CAPTION_START.match(b.text)):
+        if touching and (restyled(b, style) or CAPTION_START.match(b.text)):
             found.append(j)
     return found
 

@@ -30,8 +30,7 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 _PAGE_NO = re.compile(r"第?\s*0*(\d{1,3})\s*版")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_CHART_SOURCE = "数据来源"
-_CHART_LINE = 30  # characters: where a chart's source line names it
+_CHART_LINE = re.compile(r"^\s*(?:数据来源|资料来源|制图)\s*[:：]")  # a chart's own credits
 _CHART_CHARS = 300  # a chart box holds a title, a few figures and its credits
 
 
@@ -168,11 +167,11 @@ def _moved(block: Block, dy: float) -> Block:
 
 def _without_charts(entries: list[tuple[Block, int]]) -> list[tuple[Block, int]]:
     """A framed chart (its title, figures, "数据来源" and maker lines) is page furniture:
-    a frame whose short text names its data source goes, whole."""
+    a frame whose short text has a line naming its data source or maker goes, whole."""
     charts = {
         frame
         for b, frame in entries
-        if frame and _CHART_SOURCE in b.text.replace(" ", "")[:_CHART_LINE]
+        if frame and any(_CHART_LINE.match(line.text) for line in b.lines)
     }
     for frame in list(charts):
         text = sum(b.chars for b, f in entries if f == frame)

@@ -19,6 +19,7 @@ from digests.pdf.blocks import Block
 from digests.pdf.marks import Rule
 from digests.pdf.paragraphs import block_left, split_paragraphs
 from digests.pdf.roles import (
+    CAPTION_START,
     PageStyle,
     Role,
     assign_roles,
@@ -35,6 +36,7 @@ _GROUP_GAP = 1.2  # of the type size: a wider gap parts a headline group (a slog
 _STRAY = 5.0  # of the body size: a block starting this far above its headline is stray
 _DASHES = "—–-－ "
 _SIGNED_PAGE = 2  # author notes: a page of signed essays (one is a signed piece)
+_NEWS_CAPTION = 40  # characters: a photo item's caption tells its news in a sentence or two
 
 
 @dataclass(slots=True)
@@ -279,10 +281,17 @@ def _photo_part(r: _Reader, block: Block, role: Role, frame: int) -> None:
         r.photo.append(block)
         return
     caption, r.photo = r.photo, []
-    if caption and rules.is_photo_credit(block.text):
+    text = "".join(b.text for b in caption)
+    if caption and rules.is_photo_credit(block.text) and _tells_news(text):
         photo = _Draft(frame=frame, kind="photo", byline=block.text.strip())
-        photo.paragraphs = ["".join(b.text for b in caption)]
+        photo.paragraphs = [text]
         r.drafts.append(photo)
+
+
+def _tells_news(caption: str) -> bool:
+    """A photo item's caption reports news of its own in a sentence or more; a caption
+    that only names what a story's picture shows ("图为…", a line) is furniture."""
+    return len(caption) >= _NEWS_CAPTION and not CAPTION_START.match(caption)
 
 
 def _take(r: _Reader, block: Block, frame: int) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from digests.model import Article
 from digests.pdf import split_pdf
 from tests.builders.pdfs import KAI, Drawer, PdfBuilder
@@ -374,9 +376,11 @@ def test_a_title_centred_over_wide_columns_gathers_the_columns_clear_of_it() -> 
     assert lower.paragraphs == (*SCIENCE, "（作者为某研究院研究员）")
 
 
-def test_a_chart_box_is_no_part_of_any_article() -> None:
+@pytest.mark.parametrize("step", [12.0, 9.5], ids=["spaced", "set close"])
+def test_a_chart_box_is_no_part_of_any_article(step: float) -> None:
     """A framed chart (title, figures, "数据来源", maker) set in an article's column is
-    page furniture: the article's text stays whole and the chart is no item."""
+    page furniture: the article's text stays whole and the chart is no item, also when
+    its figures and credits are set so close that they read as one block."""
 
     def draw(d: Drawer) -> None:
         d.line(110, 50, "以改革创新激发发展活力", 30, bold=True)
@@ -384,10 +388,11 @@ def test_a_chart_box_is_no_part_of_any_article() -> None:
         d.columns([*cols((0, 1, 2), 115, 440), (423, 215, 540, 440)], REFORM)
         d.frame(423, 112, 540, 205)
         d.line(428, 118, "近五年新增企业（万户）", 9)
-        for i, figure in enumerate(("2019年 12.5", "2020年 13.8", "2021年 15.2")):
-            d.line(430, 136 + 14 * i, figure, 8)
-        d.line(428, 180, "数据来源：某市统计局", 7.5)
-        d.line(428, 192, "制图：王小兰", 7.5)
+        figures = ("2018年 11.9", "2019年 12.5", "2020年 13.8", "2021年 15.2")
+        for i, figure in enumerate(figures):
+            d.line(430, 134 + step * i, figure, 8)
+        d.line(428, 134 + step * 4, "数据来源：某市统计局", 7.5)
+        d.line(428, 134 + step * 5, "制图：王小兰", 7.5)
 
     (only, _) = split(draw)
     assert only.paragraphs == REFORM
@@ -411,3 +416,26 @@ def test_a_photo_on_a_page_of_signed_essays_is_no_item() -> None:
         ("article", "把论文写在大地上"),
     ]
     assert articles[0].paragraphs == (*REFORM[:7], "（作者为某大学教授）")
+
+
+def test_a_caption_that_reports_news_of_its_own_is_a_photo_item() -> None:
+    """A photo set apart with a caption of a sentence or two and a photographer's credit
+    is an item (图片新闻); beside it, a story's picture captioned "图为…" is furniture."""
+    news = "三月四日，市民在城南新建的口袋公园里赏花。园内的玉兰和早樱竞相开放，引来不少游客。"
+
+    def draw(d: Drawer) -> None:
+        d.line(40, 50, "以改革创新激发发展活力", 20, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.columns(cols((0, 1), 110, 440), REFORM[:5])
+        d.picture(292, 110, 117, 80)
+        d.line(292, 196, news[:14], 8)
+        d.line(292, 208, news[14:28], 8)
+        d.line(292, 220, news[28:42], 8)
+        d.line(292, 232, news[42:], 8)
+        d.line(340, 246, "本报记者\u3000张建国摄", 8)
+        d.picture(423, 110, 117, 80)
+        d.line(423, 196, "图为某地科技园区一角。", 8)
+        d.line(470, 212, "本报记者 李小东摄", 8)
+
+    photos = [a for a in split(draw) if a.kind == "photo"]
+    assert [(a.paragraphs, a.byline) for a in photos] == [((news,), "本报记者 张建国摄")]
