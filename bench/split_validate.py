@@ -17,7 +17,11 @@ It also splits the dev pages (../shared/data/pages) in-process as a check, per t
 With --style dtrb the pages are written with the customer's city-daily conventions
 (bench/split_composed.py restyle: "本报讯(记者 …)" leads, "□ 本报记者 …" lines) and split
 with its profile; the lines then also count bylines found.
-Run: .venv/bin/python bench/split_validate.py [--errors] [--brief] [--style dtrb]
+With --no-profile the newspaper profiles (config/papers/*.toml: column labels, collection
+labels and the rest, enumerated from this month and the dev pages) are left out, leaving
+only the built-in defaults: how much of the figure rests on vocabulary already seen, which
+pages of another month would not have.
+Run: .venv/bin/python bench/split_validate.py [--errors] [--brief] [--style dtrb] [--no-profile]
 --errors lists the FITTED days' pages with mistakes, gold titles missed and items made.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import sys
 import tempfile
@@ -49,6 +54,7 @@ from split_composed import (  # noqa: E402
 
 from digests.loader import split_options  # noqa: E402
 from digests.split import SplitOptions  # noqa: E402
+from digests.split.lexicon import Lexicon  # noqa: E402
 
 FIT_DAYS = range(1, 15)
 UNSEEN_DAYS = range(15, 29)
@@ -162,9 +168,12 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list mistakes on FITTED days")
     ap.add_argument("--brief", action="store_true", help="only the two headline figures")
     ap.add_argument("--style", choices=STYLES, default="rmrb", help="whose conventions")
+    ap.add_argument("--no-profile", action="store_true", help="without config/papers/")
     args = ap.parse_args()
     scorer = load_scorer()
     options = split_options(REPO / "config", PAPERS[args.style])
+    if args.no_profile:
+        options = dataclasses.replace(options, lexicon=Lexicon())
     with tempfile.TemporaryDirectory() as tmp:
         pages = build(Path(tmp), args.style)
         same = check_against_dev(pages) if args.style == "rmrb" else 0
