@@ -12,6 +12,8 @@ commas and stops mid-sentence. Pure functions on drafts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from digests.split import rules as rules
 from digests.split.article import Draft
 from digests.split.lexicon import Lexicon
@@ -21,6 +23,9 @@ LABEL = 6  # characters: a column label is shorter; kickers and titles on these 
 FRAGMENT = 15  # characters: a kicker cut from its text is longer, and has a clause comma
 _CLAUSE = ",，、;；"
 MAX_TITLE = 3  # headline lines a label can stand over
+NOTES = 2  # author notes: one closes a signed piece on an ordinary page
+MAX_KICKER = 1  # headline lines over an author line that is set above its title
+Entry = tuple[str, str]
 
 
 def mend_heads(drafts: list[Draft], lex: Lexicon, scattered: bool = False) -> list[Draft]:
@@ -48,13 +53,36 @@ def mend_heads(drafts: list[Draft], lex: Lexicon, scattered: bool = False) -> li
     return drafts
 
 
+def names_in_text(drafts: list[Draft], lex: Lexicon) -> bool:
+    """On a page of signed essays (author notes closing two pieces or more), a bare name
+    between two paragraphs, read as a subhead, is an author line the text order set amid
+    another essay's text (drafts change in place). True when one was found: the page is
+    scattered."""
+    notes = sum(1 for d in drafts for k, t in d.entries if k == "para" and rules.is_author_note(t))
+    if notes < NOTES:
+        return False
+    found = False
+    for draft in drafts:
+        entries = draft.entries
+        for k in range(1, len(entries) - 1):
+            kind, text = entries[k]
+            between = entries[k - 1][0] == entries[k + 1][0] == "para"
+            if kind == "sub" and between and rules.is_name_line(text, lex):
+                entries[k] = ("name", text)
+                found = True
+    return found
+
+
 def _titles_under_authors(draft: Draft) -> list[Draft]:
     """An author line with a title under it, amid the text: the author set above the
     title, the two opening an essay of their own, read as a name and subheads. (A name
     under a subhead signs one piece of a package, and stays.)"""
     entries = draft.entries
     for k in range(1, len(entries) - 1):
-        if entries[k][0] != "name" or entries[k - 1][0] == "sub":
+        if entries[k][0] != "name":
+            continue
+        above = _kicker_above(entries, k)
+        if above is None:
             continue
         subs = k + 1
         while subs < len(entries) and entries[subs][0] == "sub":
@@ -64,13 +92,27 @@ def _titles_under_authors(draft: Draft) -> list[Draft]:
         if entries[subs][0] != "para":
             continue
         essay = Draft(
-            head=tuple(text for _, text in entries[k + 1 : subs]),
+            head=tuple(text for _, text in entries[above:k] + entries[k + 1 : subs]),
             bylines=[entries[k][1]],
             entries=entries[subs:],
         )
-        draft.entries = entries[:k]
+        draft.entries = entries[:above]
         return [draft, *_titles_under_authors(essay)]
     return [draft]
+
+
+def _kicker_above(entries: Sequence[Entry], k: int) -> int | None:
+    """Where the essay whose author line is entry k opens: at the author line, or at the
+    kicker over it when the one piece's closing note stands right above that (so the
+    "subhead" over the name opens an essay, not signs a piece). None: a subhead over
+    the name, the signature of one piece of a package."""
+    j = k
+    while j > 0 and k - j < MAX_KICKER and entries[j - 1][0] == "sub":
+        j -= 1
+    if j == k:
+        return k
+    closed = j > 0 and entries[j - 1][0] == "para" and rules.is_author_note(entries[j - 1][1])
+    return j if closed else None
 
 
 def _title_under_label(draft: Draft, lex: Lexicon) -> None:

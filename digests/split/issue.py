@@ -17,7 +17,7 @@ from types import MappingProxyType
 from digests.model import Article, Page
 from digests.split import rules as rules
 from digests.split.blocks import group_blocks
-from digests.split.heads import mend_heads
+from digests.split.heads import mend_heads, names_in_text
 from digests.split.lexicon import Lexicon
 from digests.split.lines import classify, page_lines, signature
 from digests.split.package import open_package, split_by_names
@@ -76,6 +76,8 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     tokens = group_blocks(classified, lex)
     drafts = split_by_names(build_drafts(tokens, lex))
     named, signed = named_page(tokens), signed_essays(tokens)
+    if names_in_text(drafts, lex):  # author lines away from titles: a scattered page
+        named = signed = True
     if named or signed:
         drafts = regroup(mend_heads(drafts, lex, scattered=named and signed))
     for draft in drafts:

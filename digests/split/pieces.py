@@ -81,9 +81,12 @@ def undouble(lines: Sequence[str]) -> list[str]:
     "标标题题", "标题标题::副题"), read once. Only a line that is mostly doubling is touched:
     body text never repeats itself run by run; a page header ("7理论理论7") is left alone
     for the header rules."""
-    out = []
+    out: list[str] = []
     for line in lines:
         key = norm_key(line)
+        if len(key) == 1 and out and out[-1] != lines[len(out) - 1] and out[-1][0] == key:
+            out.append("")  # the glyph of a doubled line that missed its box: read there
+            continue
         if len(key) <= _DOUBLED_LINE and not rules.page_header(line):
             single = collapse_doubled(key, min_len=1)
             if 2 * len(single) > len(key) + 1:
@@ -92,7 +95,7 @@ def undouble(lines: Sequence[str]) -> list[str]:
             if words >= 2 and 2 * len(single) <= len(key) + 1:  # each glyph twice, bar one
                 line = single
         out.append(line)
-    return out
+    return [x for x in out if x]
 
 
 def _each_glyph_twice(key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from digests.model import Article
 from digests.split import split_text
 from digests.split.article import Draft
-from digests.split.heads import mend_heads
+from digests.split.heads import mend_heads, names_in_text
 from digests.split.lexicon import Lexicon
 from digests.split.pieces import undouble
 from tests.builders.pages import PARAS, page
@@ -124,3 +124,61 @@ def test_a_cut_line_of_text_read_as_a_lone_headline_is_text() -> None:
     signed = Draft(head=(cut,), bylines=["周晓岚"], entries=[("para", P[7])])
     mend_heads([road, signed], lex)
     assert signed.head == (cut,)
+
+
+NOTE_A = "(作者为青柳县委党校教授)"
+NOTE_B = "(作者为青柳县图书馆研究馆员)"
+
+
+def test_a_name_read_as_a_subhead_amid_the_text_of_a_signed_page_is_an_author_line() -> None:
+    """On a page whose pieces close with two author notes or more, a bare name between two
+    paragraphs is an author line set amid the text (the page is scattered); with one
+    note it may be a short subhead, and stays one."""
+    road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", P[0])])
+    books = Draft(
+        head=("让书香飘进千家万户",),
+        entries=[("para", P[7]), ("sub", "周晓岚"), ("para", P[8]), ("para", NOTE_B)],
+    )
+    assert not names_in_text([road, books], Lexicon())
+    assert books.entries[1] == ("sub", "周晓岚")
+    road.entries.append(("para", NOTE_A))
+    assert names_in_text([road, books], Lexicon())
+    assert books.entries[1] == ("name", "周晓岚")
+
+
+def test_a_kicker_over_an_author_line_after_a_closing_note_opens_the_next_essay() -> None:
+    """On a scattered page, a closing note, then a line over an author line over a title:
+    the line is the next essay's kicker, not a subhead signed by the name."""
+    road = Draft(
+        head=("修好家门口的路",),
+        bylines=["李文华"],
+        entries=[
+            ("para", P[0]),
+            ("para", NOTE_A),
+            ("sub", "让阅读成为一种生活方式"),
+            ("name", "周晓岚"),
+            ("sub", "让书香飘进千家万户"),
+            ("para", P[7]),
+            ("para", NOTE_B),
+        ],
+    )
+    first, second = mend_heads([road], Lexicon(), scattered=True)
+    assert first.entries == [("para", P[0]), ("para", NOTE_A)]
+    assert (second.head, second.bylines) == (
+        ("让阅读成为一种生活方式", "让书香飘进千家万户"),
+        ["周晓岚"],
+    )
+
+
+def test_a_subhead_over_a_name_within_an_essay_stays_its_signed_piece() -> None:
+    """With no closing note above it, a subhead over a name signs one piece of a package."""
+    entries = [
+        ("para", P[0]),
+        ("sub", "书香青柳"),
+        ("name", "周晓岚"),
+        ("sub", "读书"),
+        ("para", P[7]),
+    ]
+    road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=list(entries))
+    assert len(mend_heads([road], Lexicon(), scattered=True)) == 1
+    assert road.entries == entries

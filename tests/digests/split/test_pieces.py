@@ -81,3 +81,10 @@ def test_a_headline_read_before_the_page_header_heads_its_essay() -> None:
     assert len(pages) == 1
     assert pages[0].number == 5
     assert [a.title for a in pages[0].articles] == ["修好家门口的路", "让书香飘进千家万户"]
+
+
+def test_a_lone_glyph_of_a_doubled_title_read_as_its_own_line_is_left_out() -> None:
+    """A doubled title whose first glyph's copy came out as a line of its own is read once,
+    that glyph with it; the same glyph after a line printed once stays."""
+    assert undouble(["修好好家家门门口口的的路路", "修"]) == ["修好家门口的路"]
+    assert undouble(["修路", "修"]) == ["修路", "修"]
