@@ -28,6 +28,7 @@ from digests.pdf.roles import (
     restyled,
 )
 from digests.split import rules as rules
+from digests.split.article import Draft, Headline, to_article
 from digests.split.lexicon import Lexicon
 
 _SUBHEAD_MAX = 1.8  # of the body size: subheads stay below this
@@ -50,6 +51,7 @@ class _Draft:
     byline_type: tuple[str, float] = ("", 0.0)
     column: str = ""
     heads: list[str] = field(default_factory=list)
+    head_at: list[int] = field(default_factory=list)  # paragraphs before each subhead
     paragraphs: list[str] = field(default_factory=list)
     open_paragraph: bool = False  # the last paragraph may go on in the next block
     top: float = 0.0  # the headline's top edge
@@ -117,7 +119,8 @@ def build_articles(
         sum(rules.is_author_note(p) for d in r.drafts for p in d.paragraphs),
     )
     signed = notes >= _SIGNED_PAGE
-    return [_article(d) for d in r.drafts if d.paragraphs and not (signed and d.kind == "photo")]
+    kept = [d for d in r.drafts if d.paragraphs and not (signed and d.kind == "photo")]
+    return [a for a in (_article(d, lex) for d in kept) if a is not None]
 
 
 def _close_group(r: _Reader, after: Block | None = None) -> None:
@@ -137,6 +140,7 @@ def _close_group(r: _Reader, after: Block | None = None) -> None:
         and _is_subhead(group, r.style, cur.spans)
     ):
         cur.heads.append("".join(b.text for b in group))
+        cur.head_at.append(len(cur.paragraphs))
         cur.open_paragraph = False
         return
     for part in _parts(group):
@@ -349,29 +353,20 @@ def _owner(r: _Reader, block: Block, frame: int) -> _Draft | None:
     return cur
 
 
-def _article(d: _Draft) -> Article:
-    continued_to = continued_from = None
-    paragraphs: list[str] = []
-    for p in d.paragraphs:
-        note = rules.continuation(p)
-        if note is not None:
-            kind, page = note
-            if kind == "下转":
-                continued_to = page
-            else:
-                continued_from = page
-            p = rules.strip_continuation(p)
-        if p:
-            paragraphs.append(p)
-    return Article(
+def _article(d: _Draft, lex: Lexicon) -> Article | None:
+    """The article through the text route's assembler (continuations, repeated
+    paragraphs, the byline from a dateline, ads), with the headline the type gave."""
+    entries: list[tuple[str, str]] = []
+    heads = list(zip(d.head_at, d.heads, strict=True))
+    for i, p in enumerate(d.paragraphs):
+        entries += [("sub", h.strip()) for at, h in heads if at == i]
+        entries.append(("para", p))
+    entries += [("sub", h.strip()) for at, h in heads if at >= len(d.paragraphs)]
+    draft = Draft(
+        entries=entries,
+        bylines=[d.byline.strip()] if d.byline.strip() else [],
+        labels=[d.column] if d.column else [],
         kind="photo" if d.kind == "photo" else "article",
-        kicker=d.kicker.strip(),
-        title=d.title.strip(),
-        subtitle=d.subtitle.strip(),
-        byline=d.byline.strip(),
-        column=d.column,
-        section_heads=tuple(h.strip() for h in d.heads),
-        paragraphs=tuple(paragraphs),
-        continued_to=continued_to,
-        continued_from=continued_from,
     )
+    headline = Headline(d.kicker.strip(), d.title.strip(), d.subtitle.strip())
+    return to_article(draft, lex, headline)

@@ -1,4 +1,4 @@
-"""Third pass of the splitter: an assembled draft becomes an :class:`Article`.
+"""The one article assembler of both routes: an assembled draft becomes an :class:`Article`.
 
 Here the headline block is read as kicker, title and subtitle (with doubled glyphs undone
 and a column tag moved to ``column``), the byline is chosen, continuation notes are taken
@@ -127,9 +127,14 @@ def _byline(draft: Draft, paragraphs: Sequence[str]) -> str:
     return ""
 
 
-def to_article(draft: Draft, lex: Lexicon) -> Article | None:
-    """The article a draft holds; None for furniture with no body."""
-    head = read_headline(draft.head, lex) if draft.head else Headline()
+def to_article(draft: Draft, lex: Lexicon, headline: Headline | None = None) -> Article | None:
+    """The article a draft holds; None for furniture with no body. Both routes end here:
+    the text route reads the headline from ``draft.head``; the PDF route, which knows
+    kicker, title and subtitle by their type, passes ``headline``."""
+    if headline is not None:
+        head = headline
+    else:
+        head = read_headline(draft.head, lex) if draft.head else Headline()
     continued_to: int | None = None
     continued_from: int | None = None
     paragraphs: list[str] = []
@@ -153,7 +158,8 @@ def to_article(draft: Draft, lex: Lexicon) -> Article | None:
         paragraphs.append(text)
     body = [t for k, t in draft.entries if k == "para"]
     if not body:
-        lines = [*draft.head, *heads]
+        shown = (head.kicker, head.title, head.subtitle) if headline else draft.head
+        lines = [x for x in (*shown, *heads) if x]
         if lines and rules.is_ad_text(" ".join(lines), lex):
             return Article(kind="ad", title=lines[0], paragraphs=tuple(lines))
         return None

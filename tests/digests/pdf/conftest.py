@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from digests.model import Article
 from tests.builders.pdfs import Drawer, PdfBuilder
 
 OLD_TOWN = (
@@ -128,3 +129,9 @@ def draw_column_page(d: Drawer) -> None:
 @pytest.fixture(scope="session")
 def column_pdf() -> bytes:
     return PdfBuilder().page(draw_column_page).build()
+
+
+def body_of(article: Article) -> tuple[str, ...]:
+    """An article's paragraphs without its subheads (which both routes keep in the text,
+    each before the paragraph it heads)."""
+    return tuple(p for p in article.paragraphs if p not in article.section_heads)

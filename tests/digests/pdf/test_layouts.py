@@ -12,8 +12,9 @@ import pytest
 
 from digests.model import Article
 from digests.pdf import split_pdf
+from digests.textrepair import norm_key
 from tests.builders.pdfs import KAI, Drawer, PdfBuilder
-from tests.digests.pdf.conftest import made_up_paragraphs
+from tests.digests.pdf.conftest import body_of, made_up_paragraphs
 
 COLUMNS = ((30.0, 147.0), (161.0, 278.0), (292.0, 409.0), (423.0, 540.0))
 REFORM = made_up_paragraphs("改革创新", 9)
@@ -210,7 +211,7 @@ def test_a_subhead_across_two_of_the_articles_columns_stays_in_the_article() -> 
 
     first, second = split(draw)
     assert first.section_heads == ("坚持问题导向，推动改革走深走实",)
-    assert first.paragraphs == REFORM
+    assert body_of(first) == REFORM
     assert second.title == "把论文写在大地上"
 
 
@@ -301,7 +302,7 @@ def test_a_broadsheet_page_at_full_scale() -> None:
         ("", "读懂中国之治", "《某某》一书简评", "何方"),
     ]
     top = page.articles[0]
-    assert top.paragraphs == CULTURE
+    assert body_of(top) == CULTURE
     assert top.section_heads == ("文化自信从哪里来", "文化自信怎样立")
     assert page.articles[1].paragraphs[-1] == "（作者为某大学马克思主义学院教授）"
 
@@ -439,3 +440,19 @@ def test_a_caption_that_reports_news_of_its_own_is_a_photo_item() -> None:
 
     photos = [a for a in split(draw) if a.kind == "photo"]
     assert [(a.paragraphs, a.byline) for a in photos] == [((news,), "本报记者 张建国摄")]
+
+
+def test_the_pdf_route_assembles_its_articles_as_the_text_route_does() -> None:
+    """One assembler for both routes: a report with no byline line takes its reporter
+    from the dateline, and a paragraph printed twice is kept once."""
+    lead = "本报讯（记者\u3000王晓明）" + ECONOMY[0]
+
+    def draw(d: Drawer) -> None:
+        d.line(110, 50, "数字经济赋能千行百业", 30, bold=True)
+        d.columns(cols((0, 1, 2, 3), 100, 440), (lead, ECONOMY[1], ECONOMY[1], ECONOMY[2]))
+
+    first, _ = split(draw)
+    assert (first.title, first.byline) == ("数字经济赋能千行百业", "记者 王晓明")
+    assert [norm_key(p) for p in first.paragraphs] == [
+        norm_key(p) for p in (lead, ECONOMY[1], ECONOMY[2])
+    ]
