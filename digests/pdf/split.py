@@ -191,13 +191,20 @@ def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -
     """No headline type on the page, or a single column of text: hand its paragraphs, in
     reading order, to the text splitter, as the lines of a text page. A paragraph runs on
     into the next block only from a full line; a headline's lines are lines of their own."""
-    lines: list[str] = []
-    full = False
+    segments: list[list[str]] = [[]]
+    lines = segments[0]
+    full = heading = False
     for b in blocks:
         if is_display(b, style):
+            # Type set large says what the text cannot: a headline after body text
+            # starts an article, never a subhead of the one before it.
+            if not heading and lines:
+                lines = []
+                segments.append(lines)
             lines += [line.text for line in b.lines]
-            full = False
+            full, heading = False, True
             continue
+        heading = False
         for i, (starts, text) in enumerate(split_paragraphs(b, block_left(b, style.lefts))):
             if i == 0 and full and not starts and not ends_sentence(lines[-1]):
                 lines[-1] += text
@@ -207,7 +214,7 @@ def _by_text(blocks: Sequence[Block], style: PageStyle, options: SplitOptions) -
                 lines[-1] += text
         last = b.lines[-1]
         full = last.x1 - b.x0 >= style.column_width - 1.5 * style.size
-    return split_page_lines(lines, options.lexicon)
+    return [a for seg in segments if seg for a in split_page_lines(seg, options.lexicon)]
 
 
 def _style(blocks: Sequence[Block]) -> PageStyle:
