@@ -11,8 +11,10 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -120,6 +122,12 @@ async def test_wechat_runs_beside_telegram(data_dir: Path, monkeypatch: pytest.M
                 await asyncio.wait_for(task, 30)
 
 
+def _hours_from_now(timezone: str, hours: int) -> str:
+    """A push time that is neither due nor late by the catch-up window, whenever the test
+    runs: a fixed clock time is late (and sent at once) for half of each day."""
+    return f"{datetime.now(ZoneInfo(timezone)) + timedelta(hours=hours):%H:%M}"
+
+
 async def test_push_now_from_telegram_reaches_wechat_subscribers_too(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -153,7 +161,7 @@ async def test_push_now_from_telegram_reaches_wechat_subscribers_too(
             channel = await asyncio.wait_for(ready, 60)
             await bot_api.await_for("deleteWebhook", timeout=30)
             client = FakeWeChatClient(f"http://127.0.0.1:{channel.server.port}", TOKEN)
-            await client.text("o_reader", "订阅 23:59")
+            await client.text("o_reader", f"订阅 {_hours_from_now(settings.timezone, 6)}")
             await client.aclose()
             await channel.tick()
             assert not api.texts_to("o_reader")  # not due: nothing yet
