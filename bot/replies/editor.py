@@ -66,21 +66,36 @@ def preview(ctx: Ctx, result: IngestResult) -> Reply:
 def preview_reply(ctx: Ctx, result: IngestResult) -> Reply:
     """What an editor sees after posting: which pages, what happened to the issue already
     there, headlines per page, and what to check, all in the editor's language."""
+    chunks = [_posted_head(ctx, result)]
+    for page in result.issue.pages:
+        title = heading(ctx.texts, ctx.who.language, page.number, page.name)
+        items = [line(title, bold=True)]
+        for a in page.articles:
+            kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
+            items.append(line(f"· {kind}{display_title(a)}"))
+        chunks.append(_joined(items))
+    warnings = [ctx.texts.say(ctx.who.language, n) for n in result.notes]
+    if warnings:
+        chunks.append(line(ctx.t("editor.warnings"), bold=True))
+        chunks += [line(f"⚠ {w}") for w in dict.fromkeys(warnings)]
+    chunks.append(line(ctx.t("editor.posted_hint")))
+    return reply(chunks, sep="\n\n")
+
+
+def _posted_head(ctx: Ctx, result: IngestResult) -> Chunk:
+    """Posted what, of which date; which pages; what it did to the issue already there."""
     issue = result.issue
     numbers = [p.number for p in issue.pages if p.number is not None]
+    date = f"{issue.date:%Y-%m-%d}"
+    counts = ctx.t(
+        "editor.posted_counts",
+        count=len(issue.pages),
+        numbers=_pages(ctx, numbers),
+        n=len(issue.articles),
+    )
     head = [
-        line(
-            ctx.t("editor.posted", newspaper=issue.newspaper, date=f"{issue.date:%Y-%m-%d}"),
-            bold=True,
-        ),
-        line(
-            ctx.t(
-                "editor.posted_counts",
-                count=len(issue.pages),
-                numbers=_pages(ctx, numbers),
-                n=len(issue.articles),
-            )
-        ),
+        line(ctx.t("editor.posted", newspaper=issue.newspaper, date=date), bold=True),
+        line(counts),
     ]
     if result.replaced_pages:
         head.append(line(ctx.t("editor.replaced_pages", pages=_pages(ctx, result.replaced_pages))))
@@ -91,20 +106,12 @@ def preview_reply(ctx: Ctx, result: IngestResult) -> Reply:
         head.append(line(ctx.t("editor.issue_totals", pages=totals.pages, n=totals.articles)))
     elif result.report.replaced:
         head.append(line(ctx.t("editor.replaced")))
-    chunks: list[Chunk] = [Chunk("\n".join(c.html for c in head), "\n".join(c.text for c in head))]
-    for page in issue.pages:
-        title = heading(ctx.texts, ctx.who.language, page.number, page.name)
-        items = [line(title, bold=True)]
-        for a in page.articles:
-            kind = "" if a.kind == "article" else f"[{ctx.t('kind.' + a.kind)}] "
-            items.append(line(f"· {kind}{display_title(a)}"))
-        chunks.append(Chunk("\n".join(c.html for c in items), "\n".join(c.text for c in items)))
-    warnings = [ctx.texts.say(ctx.who.language, n) for n in result.notes]
-    if warnings:
-        chunks.append(line(ctx.t("editor.warnings"), bold=True))
-        chunks += [line(f"⚠ {w}") for w in dict.fromkeys(warnings)]
-    chunks.append(line(ctx.t("editor.posted_hint")))
-    return reply(chunks, sep="\n\n")
+    return _joined(head)
+
+
+def _joined(chunks: Sequence[Chunk]) -> Chunk:
+    """Lines kept together in one message."""
+    return Chunk("\n".join(c.html for c in chunks), "\n".join(c.text for c in chunks))
 
 
 def _pages(ctx: Ctx, numbers: Sequence[int]) -> str:
