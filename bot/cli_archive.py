@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.cli import open_archive_for, option_date
 from bot.i18n import DEFAULT, Messages
+from bot.render import marked
 from bot.settings import Settings
 from digests.archive import SqlArchive
 from digests.archive.base import Hit, Printing, SearchOptions, SearchResult
@@ -71,12 +72,16 @@ def _printed_entries(h: Hit) -> list[dict[str, object]]:
             "page": p.page,
             "section": p.section,
             "score": h.score,
-            "snippet": h.snippet,
+            "snippet": _snippet(h),
             "group": h.id,
             "printings": printings,
         }
         for p in places
     ]
+
+
+def _snippet(h: Hit) -> str:
+    return marked(h.snippet, sum(map(len, h.snippet))).text
 
 
 def _table(r: SearchResult, texts: Messages) -> str:
@@ -86,7 +91,7 @@ def _table(r: SearchResult, texts: Messages) -> str:
         where = " ".join(p for p in (f"{h.date}", page, h.section) if p)
         lines.append(f"{n:2}. {h.title}  {texts.t(DEFAULT, 'outline.where', where=where)} {h.id}")
         if h.snippet:
-            lines.append(f"    {h.snippet}")
+            lines.append(f"    {_snippet(h)}")
     return "\n".join(lines)
 
 

@@ -67,6 +67,29 @@ def line(text: str, *, bold: bool = False, italic: bool = False) -> Chunk:
     return Chunk(f"{tags[0]}{esc(text)}{tags[1]}", text, raw=True, wrap=tags)
 
 
+def marked(parts: Sequence[str], limit: int) -> Chunk:
+    """Searched text whose odd parts are matches: bold in HTML, in 【】 as plain text; cut
+    to about ``limit`` characters of text, with an ellipsis where it was cut."""
+    html: list[str] = []
+    text: list[str] = []
+    room = limit
+    for i, part in enumerate(parts):
+        cut = len(part) > room
+        piece = part[: max(0, room - 1)] if cut else part
+        room -= len(piece)
+        if piece and i % 2:
+            html.append(f"<b>{esc(piece)}</b>")
+            text.append(f"【{piece}】")
+        elif piece:
+            html.append(esc(piece))
+            text.append(piece)
+        if cut:
+            html.append("…")
+            text.append("…")
+            break
+    return Chunk("".join(html), "".join(text))
+
+
 def markup(html_text: str) -> Chunk:
     """A chunk of trusted HTML the bot wrote itself (its text derived by stripping tags)."""
     return Chunk(html_text, plain(html_text))

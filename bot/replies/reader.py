@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from bot import callbacks as cb
-from bot.render import Chunk, line
+from bot.render import Chunk, line, marked
 from bot.render.digest import render_digest, short
 from bot.render.links import COMMAND_MAX, article_command
 from bot.replies.base import (
@@ -86,7 +86,9 @@ def _where(ctx: Ctx, s: StoredArticle) -> str:
     return " · ".join(p for p in (f"{s.date:%Y-%m-%d}", page, s.section) if p)
 
 
-def _listed(ctx: Ctx, n: int, title: str, where: str, article_id: str, extra: str = "") -> Chunk:
+def _listed(
+    ctx: Ctx, n: int, title: str, where: str, article_id: str, extra: str | Chunk = ""
+) -> Chunk:
     """One item of a list; a broken archive line's huge title or id is cut (the number
     button still opens it), so one item never fills a message."""
     title = short(title, MAX_TITLE_CHARS)
@@ -95,10 +97,11 @@ def _listed(ctx: Ctx, n: int, title: str, where: str, article_id: str, extra: st
     head = line(f"{n}. {title}", bold=True)
     parts = [head.html, f"{line(where).html} {command}".rstrip()]
     texts = [head.text, f"{where} {command}".rstrip()]
-    if extra:
-        extra = short(extra, 3 * MAX_TITLE_CHARS)
-        parts.append(line(extra).html)
-        texts.append(extra)
+    if isinstance(extra, str) and extra:
+        extra = line(short(extra, 3 * MAX_TITLE_CHARS))
+    if isinstance(extra, Chunk) and extra.text:
+        parts.append(extra.html)
+        texts.append(extra.text)
     return Chunk("\n".join(parts), "\n".join(texts))
 
 
@@ -291,7 +294,7 @@ def _hit(ctx: Ctx, n: int, h: Hit) -> Chunk:
     ]
     if others:
         where += " · " + ctx.t("reader.also_printed", places=" / ".join(others))
-    return _listed(ctx, n, h.title, where, h.id, h.snippet)
+    return _listed(ctx, n, h.title, where, h.id, marked(h.snippet, 3 * MAX_TITLE_CHARS))
 
 
 def _page(ctx: Ctx, page: int | None) -> str:

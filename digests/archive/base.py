@@ -114,7 +114,7 @@ class Hit:
     page: int | None
     section: str
     score: float
-    snippet: str = ""  # matched words marked with 【】
+    snippet: tuple[str, ...] = ()  # the text between matches at even places, matches at odd
     printings: tuple[Printing, ...] = ()  # every printing of the text, earliest (``id``) first
 
 

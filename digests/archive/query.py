@@ -113,8 +113,11 @@ def _first(paras: Sequence[str], pattern: re.Pattern[str] | None) -> tuple[int, 
     return 0, -1, 0
 
 
-def snippet(paragraphs: Sequence[str], needles: Sequence[str], width: int = SNIPPET_CHARS) -> str:
-    """A window of the text around the first needle, every needle in it marked 【like this】.
+def snippet(
+    paragraphs: Sequence[str], needles: Sequence[str], width: int = SNIPPET_CHARS
+) -> tuple[str, ...]:
+    """A window of the text around the first needle, as parts: the text between matches at
+    even places, each match at an odd place (the shell marks them as its channel can).
 
     Nothing is folded: the needles are matched in the text as printed, by every character
     that folds to theirs, and past the first needle only the window is read, so a long
@@ -136,6 +139,16 @@ def snippet(paragraphs: Sequence[str], needles: Sequence[str], width: int = SNIP
     more = start + width < len(tail) or any(not p.isspace() and p for p in paragraphs[upto:])
     prefix = "…" if before + start > 0 else ""
     suffix = "…" if more else ""
+    text = prefix + window + suffix
     if pattern is None:
-        return prefix + window + suffix
-    return prefix + pattern.sub(lambda m: f"【{m.group(0)}】", window) + suffix
+        return (text,)
+    return _parts(pattern, text)
+
+
+def _parts(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    parts: list[str] = []
+    at = 0
+    for m in pattern.finditer(text):
+        parts += [text[at : m.start()], m.group(0)]
+        at = m.end()
+    return (*parts, text[at:])

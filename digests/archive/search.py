@@ -59,7 +59,9 @@ def _filters(options: SearchOptions) -> Filters:
     )
 
 
-def _hit(sa: StoredArticle, score: float, text: str, printings: tuple[Printing, ...]) -> Hit:
+def _hit(
+    sa: StoredArticle, score: float, text: tuple[str, ...], printings: tuple[Printing, ...]
+) -> Hit:
     return Hit(
         id=sa.article.id,
         title=_title(sa),
@@ -228,7 +230,7 @@ class Searching(Store):
         need = options.offset + options.limit
         ranked = self._collapsed(_groups(scored), f, need)
         hits = tuple(
-            _hit(sa, score, sa.article.headline[:120], pr)
+            _hit(sa, score, (sa.article.headline[:120],), pr)
             for score, sa, pr in ranked[options.offset : options.offset + options.limit]
         )
         return SearchResult(fragment, hits, len(ranked), () if hits else (NOTICE_NONE,))

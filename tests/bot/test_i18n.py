@@ -106,8 +106,8 @@ DATA = {
     ("bot/cli_summarize.py", "大同古城迎新春"),  # the segmenter's warm-up text
     ("bot/cli_push.py", "，"),  # a full-width comma typed between sections
     ("bot/replies/prefs.py", "，"),  # the same in /subscribe
-    ("digests/archive/query.py", "【"),  # the snippet's match marks (searched text)
-    ("digests/archive/query.py", "】"),
+    ("bot/render/__init__.py", "【"),  # a match in searched text, as plain text
+    ("bot/render/__init__.py", "】"),
 }
 # The apology said when the catalogue itself failed to load (see its comment there).
 FALLBACK = {"bot/handlers/telegram.py": "FALLBACK_APOLOGY"}
