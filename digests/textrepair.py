@@ -1,7 +1,7 @@
 """Repairs for text that came out of a page layout: pure string functions.
 
 PDF text layers and e-paper exports damage text in a few typical ways: headline glyphs
-printed twice for bold come out doubled ("新征程新征程::明确新目标"), paragraphs are cut
+printed twice for bold come out doubled ("老街区老街区::换上新模样"), paragraphs are cut
 mid-sentence at column breaks, a paragraph is sometimes printed twice, author notes are
 split over two lines. Each repair here is small and conservative, because a wrong repair
 damages text that was fine.
@@ -66,7 +66,7 @@ def unbalanced(text: str) -> bool:
 
 
 def collapse_doubled(text: str, min_len: int = 2) -> str:
-    """Undo doubling from bold printed twice: "新征程新征程::明确新目标" -> "新征程:明确新目标".
+    """Undo doubling from bold printed twice: "老街区老街区::换上新模样" -> "老街区:换上新模样".
 
     A run that repeats immediately (XX) becomes X when X has at least ``min_len``
     characters, or is punctuation. Only meant for headline and byline lines, where such a
@@ -109,9 +109,9 @@ def has_doubling(text: str, min_len: int = 3) -> bool:
 def remove_echo(line: str, earlier: Iterable[str], min_len: int = 4) -> str:
     """Remove from ``line`` text that the earlier headline lines already hold.
 
-    Doubled bold titles interleave: the second line of "新征程:明确新目标 / 谱写新篇章"
-    comes out as "谱写新篇章明确新目标谱写新篇章"; dropping the echo "明确新目标" and
-    collapsing leaves "谱写新篇章".
+    Doubled bold titles interleave: the second line of "老街区:换上新模样 / 走出新路子"
+    comes out as "走出新路子换上新模样走出新路子"; dropping the echo "换上新模样" and
+    collapsing leaves "走出新路子".
     """
     result = line
     for prev in earlier:

@@ -19,8 +19,8 @@ from digests.textrepair import (
 @pytest.mark.parametrize(
     ("doubled", "single"),
     [
-        ("新征程新征程::明确新目标", "新征程:明确新目标"),
-        ("谱写谱写新篇章新篇章", "谱写新篇章"),
+        ("老街区老街区::换上新模样", "老街区:换上新模样"),
+        ("走出走出新路子新路子", "走出新路子"),
         ("乡村公路乡村公路", "乡村公路"),
     ],
 )
@@ -37,8 +37,8 @@ def test_wording_that_repeats_on_purpose_is_kept() -> None:
 
 def test_headline_lines_lose_their_echo() -> None:
     """It drops from a doubled headline's second line the words the first already holds."""
-    lines = ["新征程新征程::明确新目标明确新目标", "谱写新篇章明确新目标谱写新篇章"]
-    assert repair_headline_lines(lines) == ("新征程:明确新目标", "谱写新篇章")
+    lines = ["老街区老街区::换上新模样换上新模样", "走出新路子换上新模样走出新路子"]
+    assert repair_headline_lines(lines) == ("老街区:换上新模样", "走出新路子")
 
 
 def test_clean_headlines_are_left_alone() -> None:

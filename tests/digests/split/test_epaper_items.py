@@ -96,16 +96,16 @@ def test_a_second_headline_line_over_a_dateline_is_not_an_author_line() -> None:
 
 
 def test_a_kicker_that_starts_with_reporter_is_not_a_byline() -> None:
-    """It reads "记者新春探访乡村治理" over a tagged title as the kicker, not as reporters."""
+    """It reads "记者年前走访村务议事" over a tagged title as the kicker, not as reporters."""
     text = page(
         RIVER_REPORT,
-        "记者新春探访乡村治理",
+        "记者年前走访村务议事",
         "村子大家管,日子更美满(社会治理在身边)",
         P[4],
         P[5],
     )
     village = items(text)[-1]
-    assert (village.kicker, village.title) == ("记者新春探访乡村治理", "村子大家管,日子更美满")
+    assert (village.kicker, village.title) == ("记者年前走访村务议事", "村子大家管,日子更美满")
     assert village.byline == ""
 
 
@@ -458,7 +458,7 @@ def test_a_submission_address_on_two_lines_stays_with_its_column() -> None:
 def test_a_subhead_in_sentences_after_a_long_stretch_stays_in_the_report() -> None:
     """It keeps a long subhead with a "——" inside ("科学设计,稳步推进——规划…") in the report
     it sits in, even after 700 characters without a subhead."""
-    subhead = "科学设计,稳步推进——规划建设顶层设计高水平展开,全县乡村振兴实现良好开局"
+    subhead = "科学设计,稳步推进——先画图纸再动工的整村规划,全县乡村振兴实现良好开局"
     text = page(article("着眼发展大局,共享时代荣光", LONG_STRETCH), subhead, P[3], P[4])
     (report,) = items(text)
     assert report.section_heads == (subhead,)
@@ -585,7 +585,7 @@ def test_a_statement_over_a_short_title_starts_a_news_story() -> None:
     text = page(feature, "各地各部门深化改革,加快政府职能转变", spaced, P[5], P[6])
     _village, reform = items(text)
     assert (reform.kicker, reform.title) == ("各地各部门深化改革,加快政府职能转变", spaced)
-    text = page(feature, "党建引领,基层组织网络纵深发力", "359个网格党支部夯实基础", P[5])
+    text = page(feature, "党建引领,楼栋小组一级级连起来", "412个楼栋小组各管一片", P[5])
     (one,) = items(text)
     assert one.paragraphs[-1] == P[5]
 
@@ -615,7 +615,7 @@ def test_the_first_headline_after_an_editors_note_is_a_subhead() -> None:
     article, as the subhead that opens the feature the note introduces, though the text
     below it opens like a new story ("2月10日,…")."""
     note = "编者按:年味最是故乡浓。本版推出系列报道,记者回到家乡,记录身边的变化。"
-    heading = "小村落里上了一条香菇智能生产线"
+    heading = "山坳里建起了一座木耳烘干车间"
     after = ["2月10日," + P[7], P[8], P[9], *(LONG_PARA + P[i] for i in (2, 3, 4))]
     text = page(article("小香菇成大产业(经济聚焦·回乡看变化)", [note, P[0], P[1]]), heading, *after)
     (feature,) = items(text)
@@ -633,14 +633,14 @@ def test_boxed_summary_points_under_a_headline_are_text() -> None:
     text = page(
         RIVER_REPORT,
         "县政府办公室印发意见",
-        "切实支持小微企业和“三农”发展",
+        "为小店和农户的贷款担保兜底",
         *points,
         "本报青柳2月14日电 " + P[3],
         P[4],
     )
     river, opinion = items(text)
     headline = {opinion.kicker, opinion.title, opinion.subtitle}
-    assert {"县政府办公室印发意见", "切实支持小微企业和“三农”发展"} <= headline
+    assert {"县政府办公室印发意见", "为小店和农户的贷款担保兜底"} <= headline
     assert opinion.paragraphs[:2] == tuple(points)
     assert (opinion.paragraphs[-1], river.paragraphs[-1]) == (P[4], P[11])
 
@@ -649,13 +649,13 @@ def test_lines_of_a_data_box_do_not_start_an_item() -> None:
     """It keeps a data box's own lines ("2018年中山市——" over "12%", "邮政业务总量12.7
     亿件" over "17万人次") in the article they sit in, instead of reading them as the
     headline of an item that the box opens."""
-    story = article("帮更多外来工融入城市", list(LONG_STRETCH[:4]))
+    story = article("让进城务工的人安下家", list(LONG_STRETCH[:4]))
     for lead in ("2018年青柳县——", "邮政业务总量12.7亿件"):
         text = page(
             story, lead, "12%", "教育、社保、医疗支出13亿元,占财政支出的12%", "6135", P[5], P[6]
         )
         (one,) = items(text)
-        assert one.title == "帮更多外来工融入城市"
+        assert one.title == "让进城务工的人安下家"
         assert one.paragraphs[-1] == P[6]
 
 

@@ -50,7 +50,7 @@ def test_a_title_and_name_printed_twice_read_once_in_any_glyph_order() -> None:
 def test_undoubling_leaves_text_that_only_repeats_in_part() -> None:
     """A line only partly repeated (wording, or a headline the headline rules undo with
     its neighbours) is left as it is."""
-    lines = ["谢谢谢谢大家的支持和帮助", "新征程新征程::明确新目标", "5理论理论5"]
+    lines = ["谢谢谢谢大家的支持和帮助", "老街区老街区::换上新模样", "5理论理论5"]
     assert undouble(lines) == lines
 
 

@@ -61,19 +61,19 @@ def test_a_column_tag_in_the_title_becomes_the_column() -> None:
 
 
 def test_doubled_headline_glyphs_are_undone() -> None:
-    """It reads "新征程新征程::明确新目标" (bold printed twice) as "新征程:明确新目标"."""
+    """It reads "老街区老街区::换上新模样" (bold printed twice) as "老街区:换上新模样"."""
     text = page(
-        "新征程新征程::明确新目标",
+        "老街区老街区::换上新模样",
         "张三丰",
         *P[0:3],
         "(作者为青柳县委党校教授)",
-        "谱写谱写新篇章新篇章",
+        "走出走出新路子新路子",
         "李四海",
         *P[4:6],
     )
     first, second = items(text)
-    assert first.title == "新征程:明确新目标"
-    assert second.title == "谱写新篇章"
+    assert first.title == "老街区:换上新模样"
+    assert second.title == "走出新路子"
 
 
 def test_a_reporter_line_and_a_correspondent_line_make_one_byline() -> None:
