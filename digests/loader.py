@@ -105,8 +105,14 @@ def _empty(name: str) -> InputError:
     return InputError(f"{name}: the file is empty", note("upload.empty", name=name))
 
 
+def megabytes(size: int, limit: int) -> tuple[str, str]:
+    """A size and its limit as a reader sees them, in MB of 2**20 bytes: the one unit the
+    upload limit is set in, so the limit always reads "20"."""
+    return f"{size / 2**20:.1f}", f"{limit / 2**20:.0f}"
+
+
 def _too_big(name: str, size: int, limit: int) -> InputError:
-    mb, limit_mb = f"{size / 2**20:.1f}", f"{limit / 2**20:.0f}"
+    mb, limit_mb = megabytes(size, limit)
     return InputError(
         f"{name}: the file is too large ({mb} MB; the limit is {limit_mb} MB)",
         note("upload.too_big", name=name, size=mb, limit=limit_mb),

@@ -20,7 +20,7 @@ import httpx
 
 from bot.fetch.cache import HttpCache
 from digests.errors import InputError
-from digests.loader import MAX_INPUT_BYTES
+from digests.loader import MAX_INPUT_BYTES, megabytes
 from digests.notes import Note, note
 
 USER_AGENT = "Paperboy/0.1 (news digest bot for Chinese dailies; +https://github.com/paperboy-bot)"
@@ -235,7 +235,7 @@ def _check_status(url: str, status: int, retry_after: str = "") -> None:
 
 
 def _too_large(url: str, size: int, limit: int) -> FetchError:
-    mb, cap = f"{size / 1e6:.1f}", f"{limit / 1e6:.0f}"
+    mb, cap = megabytes(size, limit)
     return FetchError(
         f"{url}: too large ({mb} MB; the limit is {cap} MB)",
         note("fetch.too_large", url=url, size=mb, limit=cap),
