@@ -324,7 +324,7 @@ def build_drafts(
             found = rule_evidence(tokens, t, walk.draft, lex, named)
             settled = None if found in WEIGHED_RULES and not named else found
             if settled is not None:
-                walk.block(t, tok.lines, bool(settled), lex)
+                _open(walk, t, tok, bool(settled), tokens, lex)
                 grown.append(walk)
                 continue
             assert walk.draft is not None
@@ -338,10 +338,24 @@ def build_drafts(
             walk.cost += _softplus(z)
             walk.block(t, tok.lines, False, lex)
             other.cost += _softplus(-z)
-            other.block(t, tok.lines, True, lex)
+            _open(other, t, tok, True, tokens, lex)
             grown += [walk, other]
         walks = _prune(grown, beam)
     return walks[0].finished()
+
+
+def _open(
+    walk: Walk, t: int, block: Block, start: bool, tokens: Sequence[Token], lex: Lexicon
+) -> None:
+    """Read the block into the walk; a label over a group of items (shapes.group_label)
+    heads the new item alone, the first item's headline becoming its first subhead."""
+    if start and shapes.group_label(tokens, t):
+        walk.block(t, block.lines[:1], True, lex)
+        walk.block(t, block.lines[1:], False, lex)
+        assert walk.draft is not None
+        walk.draft.collection = True
+        return
+    walk.block(t, block.lines, start, lex)
 
 
 def _prune(walks: list[Walk], beam: int) -> list[Walk]:

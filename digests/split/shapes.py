@@ -119,3 +119,57 @@ def _photo_shape(head: Sequence[str], caption: str) -> bool:
         and len(caption) <= PHOTO_CAPTION
         and bool(_CAPTION_TIME.match(rules.nfkc(caption).strip()))
     )
+
+
+GROUP_LABEL = 4  # characters: a label over a group ("读者来信", "数据"); a kicker says more
+GROUP_PIECE = 450  # characters: the first piece under such a label is a short one
+PARALLEL_LINE = 3  # characters: the headlines of one group's pieces are about as long,
+PARALLEL_SHARE = 0.25  # or their longer summary lines within this share of each other
+
+
+def group_label(tokens: Sequence[Token], t: int) -> bool:
+    """A short line over the headline of a short piece whose next sibling's headline has
+    the same shape: a label over a group of items ("读者来信" over "小区装上新路灯", then
+    "公交站挪近了"), which the e-paper lists as one item under the label. A series of
+    parallel subheads ("东 | …", "西 | …") repeats the short line itself; a kicker heads a
+    longer report; a photo's series name follows its short caption. Shape alone, no list."""
+    block = tokens[t]
+    assert isinstance(block, Block)
+    if len(block.lines) < 2 or not _short_label(block.lines[0]):
+        return False
+    p = next((i for i in range(t - 1, -1, -1) if isinstance(tokens[i], Block)), -1)
+    if p >= 0:
+        prev = tokens[p]
+        assert isinstance(prev, Block)
+        above = _body_chars(tokens, p)
+        if above <= PHOTO_CAPTION or p == t - 1:
+            return False  # a photo's series name under its caption; a box's label
+        if above <= GROUP_PIECE and any(_short_label(x) for x in prev.lines):
+            return False  # the next of a series of pieces, each under its short line
+    chars = _body_chars(tokens, t)
+    after = next((tok for tok in tokens[t + 1 :] if isinstance(tok, Block)), None)
+    return (
+        0 < chars <= GROUP_PIECE and after is not None and _parallel(block.lines[1:], after.lines)
+    )
+
+
+def _body_chars(tokens: Sequence[Token], t: int) -> int:
+    """Characters of text under the block at ``t``, up to the next block."""
+    chars = 0
+    for tok in tokens[t + 1 :]:
+        if isinstance(tok, Block):
+            break
+        chars += len(tok.text) if tok.role == "body" else 0
+    return chars
+
+
+def _parallel(one: Sequence[str], other: Sequence[str]) -> bool:
+    if len(one) != len(other):
+        return False
+    sizes = [(len(a.strip()), len(b.strip())) for a, b in zip(one, other, strict=True)]
+    return all(abs(a - b) <= max(PARALLEL_LINE, max(a, b) * PARALLEL_SHARE) for a, b in sizes)
+
+
+def _short_label(line: str) -> bool:
+    text = rules.nfkc(line).strip()
+    return 2 <= len(text) <= GROUP_LABEL and all("\u4e00" <= c <= "\u9fff" for c in text)

@@ -68,3 +68,33 @@ def test_a_papers_labels_come_from_its_profile(tmp_path: Path) -> None:
     with_profile = split_text(text, split_options(tmp_path, "青柳日报"))
     assert [a.column for a in with_profile[0].articles] == ["", "青柳夜话"]
     assert "青柳夜话" not in Lexicon().column_labels
+
+
+def test_a_short_label_over_a_group_of_pieces_heads_them_all() -> None:
+    """A short line no list names ("读者来信"), over the first of a few short pieces whose
+    headlines have the same shape, is the label of the group: one item titled by the
+    label, the pieces' headlines inside it."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        article("小区装上新路灯", P[7:8], kicker="读者来信"),
+        article("公交站挪近了", P[8:9]),
+        article("青柳河变清了(青柳时评)", P[10:12]),
+    )
+    report, group, comment = items(text)
+    assert report.title == "乡村公路通到家门口"
+    assert group.title == "读者来信"
+    assert group.section_heads == ("小区装上新路灯", "公交站挪近了")
+    assert group.paragraphs[-1] == P[8]
+    assert comment.paragraphs == tuple(P[10:12])
+
+
+def test_a_short_kicker_over_a_long_report_stays_its_kicker() -> None:
+    """The same short line over a report at full length is the report's kicker."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        article("新路通车", [*P[4:10], "(本报青柳电)"], kicker="县交通局"),
+        article("青柳河变清了(青柳时评)", P[10:12]),
+    )
+    _, second, _ = items(text)
+    assert "县交通局" in (second.kicker, second.title)
+    assert second.section_heads == ()
