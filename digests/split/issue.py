@@ -79,7 +79,8 @@ def split_page_lines(lines: Sequence[str], lex: Lexicon) -> list[Article]:
     if names_in_text(drafts, lex):  # author lines away from titles: a scattered page
         named = signed = True
     if named or signed:
-        drafts = regroup(mend_heads(drafts, lex, scattered=named and signed))
+        drafts = mend_heads(drafts, lex, scattered=named and signed)
+        drafts = regroup(drafts, [x.text for x in classified])
     for draft in drafts:
         open_package(draft, lex)
     articles = finish(drafts, lex)

@@ -5,10 +5,12 @@ box at a time, and the boxes of different essays interleave: the text under a ti
 often a later column of its essay, its opening comes after its closing note, and a box
 of one essay sits inside another. The walk down the page (digests.split.page) cuts the
 text into drafts at headlines; here each draft is cut again into pieces where its text
-plainly changes hands (after a closing note, at a "subhead" that
-follows a paragraph broken off mid-sentence), and all pieces are assigned at once: each
+may change hands (after a closing note, at a "subhead" that follows a paragraph broken
+off mid-sentence, and where the walk joined a line broken off mid-sentence to the next
+line, which may be another essay's column), and all pieces are assigned at once: each
 to the essay whose words it shares most, judged against what every essay holds, the
-piece's own draft winning ties. The first piece under a signed title stays with it.
+piece's own draft winning ties. The first piece under a signed title stays with it, and a
+piece that goes on from a broken sentence is joined to one left broken in its essay.
 
 A headline with no author line under it, on such a page, is as likely a pull quote or a
 column's stray first line as a title: its draft takes part as a piece, not as an essay,
@@ -46,16 +48,19 @@ class Piece:
     home: int  # index of the draft it came from
     anchored: bool = False  # the first piece under a signed title
     stray: bool = False  # cut at a "subhead" after a paragraph broken off mid-sentence
+    joined: bool = False  # cut where the walk joined two lines of text into a paragraph
     grams: Counter[str] = field(default_factory=Counter)
     norm: float = 0.0  # of the damped counts
 
 
-def regroup(drafts: list[Draft]) -> list[Draft]:
-    """The drafts with their pieces moved to the essays they belong to."""
+def regroup(drafts: list[Draft], lines: Sequence[str] = ()) -> list[Draft]:
+    """The drafts with their pieces moved to the essays they belong to; ``lines`` are the
+    page's lines, which tell where the walk joined two of them into one paragraph."""
     essays = [i for i, d in enumerate(drafts) if _essay(d)]
     if len(essays) < 2:
         return drafts
-    pieces = [p for i, d in enumerate(drafts) if _movable(d) for p in _cut(d, i)]
+    index = _line_index(lines)
+    pieces = [p for i, d in enumerate(drafts) if _movable(d) for p in _cut(d, i, index)]
     for piece in pieces:
         home = piece.home
         if piece.anchored and home and _essay(drafts[home - 1]) and not drafts[home - 1].paras():
@@ -80,20 +85,47 @@ def _movable(draft: Draft) -> bool:
     return draft.kind == "article" and draft.paras() > 0
 
 
-def _cut(draft: Draft, index: int) -> list[Piece]:
-    """The draft's text in pieces."""
+def _cut(draft: Draft, index: int, lines: dict[str, list[str]]) -> list[Piece]:
+    """The draft's text in pieces: cut where _cut_before says, and where the walk joined
+    a column's last line, broken off mid-sentence, to the next column's first line (on a
+    scattered page the next column is as likely another essay's)."""
     entries = draft.entries
     out: list[Piece] = []
     for k, entry in enumerate(entries):
         if not out or _cut_before(entries, k):
             out.append(Piece(entries=[], home=index, stray=bool(out) and entry[0] == "sub"))
-        out[-1].entries.append(entry)
+        parts = _joined_lines(entry[1], lines) if entry[0] == "para" else [entry[1]]
+        out[-1].entries.append((entry[0], parts[0]))
+        for part in parts[1:]:
+            out.append(Piece(entries=[("para", part)], home=index, joined=True))
     for piece in out:
         piece.grams = bigrams(piece.entries)
         piece.norm = math.sqrt(sum(math.log1p(n) ** 2 for n in piece.grams.values()))
     if out and draft.head and _signed(draft):
         out[0].anchored = True
     return out
+
+
+def _line_index(lines: Sequence[str]) -> dict[str, list[str]]:
+    """The page's lines by their first two characters, longest first."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for line in sorted(set(lines), key=len, reverse=True):
+        index[line[:2]].append(line)
+    return index
+
+
+def _joined_lines(text: str, lines: dict[str, list[str]]) -> list[str]:
+    """The page lines a paragraph was joined from (the paragraph whole when they cannot
+    be told)."""
+    parts: list[str] = []
+    at = 0
+    while at < len(text):
+        line = next((x for x in lines.get(text[at : at + 2], ()) if text.startswith(x, at)), "")
+        if not line or line == text[at:]:
+            break
+        parts.append(line)
+        at += len(line)
+    return [*parts, text[at:]] if at < len(text) else parts or [text]
 
 
 def _cut_before(entries: Sequence[Entry], k: int) -> bool:
@@ -170,39 +202,91 @@ def _rebuild(drafts: list[Draft], pieces: Sequence[Piece], owner: Sequence[int])
     text order often gives an essay's end right under its title, its opening after the
     note). A draft left without text is dropped, its headline going along with its first
     piece as subheads."""
-    parts: dict[int, list[tuple[int, list[Entry]]]] = defaultdict(list)  # (rank, entries)
+    parts: dict[int, list[Part]] = defaultdict(list)
     left = {p.home for p, who in zip(pieces, owner, strict=True) if who == p.home}
     firsts = set()
-    for piece, who in zip(pieces, owner, strict=True):
-        entries = _as_text(piece) if who != piece.home and piece.stray else piece.entries
+    for k, (piece, who) in enumerate(zip(pieces, owner, strict=True)):
+        if piece.joined and k and pieces[k - 1].home == piece.home and owner[k - 1] == who:
+            _join_onto(parts[who][-1].entries, piece.entries)  # the walk's join stands
+            continue
+        entries = _as_text(piece) if who != piece.home and piece.stray else piece.entries[:]
         draft = drafts[piece.home]
         if piece.home not in left and piece.home not in firsts and draft.head:
             firsts.add(piece.home)
             entries = [("sub", x) for x in draft.head] + entries
         rank = _OWN if who == piece.home else _LEAD if _open_end(piece) else _CAME
-        parts[who].append((rank, entries))
+        parts[who].append(Part(rank, piece.joined, entries))
     out: list[Draft] = []
     for i, draft in enumerate(drafts):
         if _movable(draft) or _essay(draft):
             had_text = _movable(draft)
-            draft.entries = [e for _, entries in _in_order(parts[i]) for e in entries]
+            draft.entries = _joined(_in_order(parts[i]))
             if had_text and not draft.entries:
                 continue
         out.append(draft)
     return out
 
 
-def _in_order(parts: list[tuple[int, list[Entry]]]) -> list[tuple[int, list[Entry]]]:
+@dataclass(frozen=True, slots=True)
+class Part:
+    rank: int
+    joined: bool  # its first line goes on from a paragraph broken off mid-sentence
+    entries: list[Entry]
+
+
+def _in_order(parts: list[Part]) -> list[Part]:
     """An essay's pieces in reading order: by rank (stable, so page order within one), and
     the closing piece last when the text before it stops mid-sentence, for it goes on
-    from there."""
-    ranked = sorted(parts, key=lambda part: part[0])
-    closing = [x for x in ranked if rules.is_author_note(x[1][-1][1])]
+    from there. A piece that goes on from a broken sentence follows the first piece left
+    broken off."""
+    ranked = sorted(parts, key=lambda part: part.rank)
+    closing = [x for x in ranked if rules.is_author_note(x.entries[-1][1])]
     rest = [x for x in ranked if x not in closing]
-    paras = [t for _, entries in rest for k, t in entries if k == "para"]
+    paras = [t for x in rest for k, t in x.entries if k == "para"]
     if closing and paras and not ends_sentence(paras[-1]):
-        return rest + closing
-    return ranked
+        ranked = rest + closing
+    out: list[Part] = []
+    for part in ranked:
+        if part.joined and not (out and _broken(out[-1])):
+            at = next((k for k, x in enumerate(out) if _broken(x) and not _goes_on(out, k)), None)
+            if at is not None:
+                out.insert(at + 1, part)
+                continue
+        out.append(part)
+    return out
+
+
+def _broken(part: Part) -> bool:
+    kind, text = part.entries[-1]
+    return kind == "para" and _open(text)
+
+
+def _open(text: str) -> bool:
+    """Text broken off mid-sentence (a closing note is no sentence, and ends its essay)."""
+    return not ends_sentence(text) and not rules.is_end_marker(text)
+
+
+def _goes_on(parts: Sequence[Part], k: int) -> bool:
+    return k + 1 < len(parts) and parts[k + 1].joined
+
+
+def _joined(parts: Sequence[Part]) -> list[Entry]:
+    """The pieces' entries, a piece that goes on from a broken sentence joined to it."""
+    out: list[Entry] = []
+    for part in parts:
+        if part.joined:
+            _join_onto(out, part.entries)
+        else:
+            out.extend(part.entries)
+    return out
+
+
+def _join_onto(out: list[Entry], entries: Sequence[Entry]) -> None:
+    """``entries`` after ``out``, the first joined to a paragraph broken off mid-sentence."""
+    if out and entries and out[-1][0] == "para" and _open(out[-1][1]):
+        out[-1] = ("para", out[-1][1] + entries[0][1])
+        entries = entries[1:]
+    out.extend(entries)
 
 
 def _as_text(piece: Piece) -> list[Entry]:

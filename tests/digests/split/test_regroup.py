@@ -155,3 +155,39 @@ def test_essays_whose_author_lines_sit_away_from_their_titles_are_regrouped_too(
     road, books = items(text)
     assert road.paragraphs == (*ROAD, ROAD_NOTE)
     assert BOOK[1] in books.paragraphs
+
+
+ROAD_RUN = (
+    "县里把公路养护经费列入每年的财政预算,每条乡村公路都配了专职养护员,"
+    "公路养护员每周巡查一次乡村公路,发现公路坑洼当天就修补,乡村公路越养越好。"
+)
+BOOK_RUN = (
+    "图书馆开通线上借阅以后,读者在家就能预约图书,第二天就能到图书馆取书,"
+    "图书馆还把图书送到村里的农家书屋,村民借阅图书比过去方便多了。"
+)
+
+
+def test_a_paragraph_joined_across_columns_of_two_essays_is_parted_again() -> None:
+    """Where a column of one essay stops mid-sentence and the text order goes on with
+    another essay's column, itself starting mid-sentence, the walk joins the two lines
+    into one paragraph; each half goes back to the essay whose words it shares, and on
+    to the sentence it finishes there."""
+    text = page(
+        "修好家门口的路",
+        "李文华",
+        ROAD[0],
+        ROAD_RUN[:45],
+        BOOK_RUN[50:],
+        "让书香飘进千家万户",
+        "周晓岚",
+        BOOK[0],
+        BOOK_RUN[:50],
+        ROAD_RUN[45:],
+        ROAD_NOTE,
+        BOOK[2],
+        BOOK_NOTE,
+        header=HEADER,
+    )
+    roads, books = items(text)
+    assert roads.paragraphs == (ROAD[0], ROAD_RUN, ROAD_NOTE)
+    assert books.paragraphs == (BOOK[0], BOOK_RUN, BOOK[2], BOOK_NOTE)
