@@ -114,6 +114,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("body", line))
         elif _author_line(out, lines, idx, lex):
             out.append(Line("name", line))
+        elif _lead_box_label(out, lines, idx, lex):
+            out.append(Line("body", line))  # "内容提要" under a headline: its box's text
         elif text in lex.body_starters and (not out or out[-1].role == "end"):
             out.append(Line("head", line))  # "编者按" opening the page's box: its title
         elif (
@@ -131,6 +133,28 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
         else:
             out.append(Line("body", line))
     return out
+
+
+LEAD_LABEL = 4  # characters: the label of a lead box ("内容提要"); a headline says more
+LEAD_TEXT = 30  # characters: the box's text under its label runs longer than a headline
+
+
+def _lead_box_label(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon) -> bool:
+    """A short label right under a kicker and a title, over a long line or a boxed point:
+    the label of the box of summary points that opens the article ("内容提要"), read by
+    its place, not from a list. (Under a tagged title alone the same shape measured worse:
+    a short line there is as often the first line of the text.)"""
+    text = rules.nfkc(lines[idx]).strip()
+    if len(done) < 2 or done[-1].role != "head" or done[-2].role != "head":
+        return False
+    if idx + 1 >= len(lines) or rules.nfkc(done[-1].text).strip().startswith("——"):
+        return False
+    if not 2 <= len(text) <= LEAD_LABEL or not all("\u4e00" <= c <= "\u9fff" for c in text):
+        return False
+    if rules.is_name_line(text, lex):
+        return False  # a writer's name under a signed piece's title
+    nxt = rules.nfkc(lines[idx + 1]).strip()
+    return len(nxt) > LEAD_TEXT or nxt[:1] in rules.BOX_MARKS
 
 
 def _titles_item(lines: Sequence[str], idx: int, lex: Lexicon, printed: bool) -> bool:

@@ -98,3 +98,20 @@ def test_a_short_kicker_over_a_long_report_stays_its_kicker() -> None:
     _, second, _ = items(text)
     assert "县交通局" in (second.kicker, second.title)
     assert second.section_heads == ()
+
+
+def test_a_short_label_under_a_headline_opens_its_lead_box() -> None:
+    """A short line no list names ("要点速读") right under a kicker and a title, over the
+    box of summary points, is the box's label: text of the article, not its subtitle."""
+    point = "青柳县新建乡村公路一百二十公里,十四个村的农产品当天就能运到县城市场"
+    text = page(
+        "青柳县今年补齐农村交通短板惠及群众",
+        "乡村公路通到家门口",
+        "要点速读",
+        point,
+        *P[0:3],
+    )
+    (only,) = items(text)
+    assert only.title == "乡村公路通到家门口"
+    assert only.subtitle == ""
+    assert only.paragraphs[0].startswith("要点速读")
