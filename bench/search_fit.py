@@ -41,8 +41,9 @@ from digests.words import Segmenter  # noqa: E402
 FOLDS = 3
 KEYWORD_GRID = {
     "k1": (5.0, 8.0, 12.0),
-    "head": (3.0, 5.0, 8.0),
-    "head_alone": (0.1, 0.3, 0.6, 1.0),
+    "head": (3.0, 6.0, 8.0),
+    "head_alone": (0.1, 0.3),
+    "crowded": (0.0, 0.5, 1.0, 1.5),
     "b_head": (0.0, 0.3),
     "b_body": (0.5, 0.75),
 }

@@ -4,7 +4,10 @@ distance of a headline fragment to its best stretch.
 BM25F (Robertson, Zaragoza & Taylor 2004) adds each field's length-normalised term count,
 weighted, before one saturation: a headline word counts like a few body hits of it, and
 several body hits still outweigh one headline hit, whatever the article's length. A
-headline word the body never mentions counts less.
+headline word the body never mentions counts less. An article whose headline holds two or
+more of the query's words loses a fixed amount: a reader who remembers a headline types one
+word of it beside words of the text (or looks the headline up), so the headline evidence
+should not pile up across query words.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ class Bm25f:
     # ... times this when the body never has the word: a headline word the text is about
     # recurs in it; one that stays in the headline (a pun, a borrowed phrase) says less.
     head_alone: float = 0.1
+    # subtracted when two or more query words are in the headline (fitted like the rest)
+    crowded: float = 1.0
     b_head: float = 0.3
     b_body: float = 0.75
     avg_head: float = 13.0  # typical lengths in index terms (the dev month's means)
@@ -59,13 +64,15 @@ def bm25f(words: FieldWords, terms: Sequence[tuple[str, float]], w: Bm25f) -> fl
     nh = 1 - w.b_head + w.b_head * words.head_len / w.avg_head
     nb = 1 - w.b_body + w.b_body * words.body_len / w.avg_body
     score = 0.0
+    in_head = 0
     for term, weight in terms:
         needle = f" {term} "
         body = words.body.count(needle)
-        head = w.head * words.head.count(needle) * (1.0 if body else w.head_alone)
-        tf = head / nh + body / nb
+        hits = words.head.count(needle)
+        in_head += hits > 0
+        tf = w.head * hits * (1.0 if body else w.head_alone) / nh + body / nb
         score += weight * tf / (w.k1 + tf)
-    return score
+    return score - w.crowded if in_head >= 2 else score
 
 
 def stretch_distance(fragment: str, text: str) -> int:

@@ -59,3 +59,16 @@ def test_a_headline_word_the_body_never_mentions_counts_less() -> None:
     about = FieldWords.of("古城 迎 新春", f"古城 {filler[2:]}")
     s_aside, s_twice, s_about = (bm25f(x, [("古城", 1.0)], w) for x in (aside, twice, about))
     assert s_about > s_twice > s_aside
+
+
+def test_headline_evidence_does_not_pile_up_across_query_words() -> None:
+    """Two query words both in a headline count for less than their sum: an article
+    naming one of them in its headline and printing the other three times in its body
+    ranks above one naming both in its headline and each once in its body."""
+    w = Bm25f()
+    filler = " ".join(["词"] * 300)
+    terms = [("古城", idf(40, 1000)), ("城墙", idf(10, 1000))]
+    both = FieldWords.of("古城 城墙 迎 新春", f"古城 {filler} 城墙")
+    one = FieldWords.of("古城 迎 新春", f"古城 城墙 {filler} 城墙 城墙")
+    assert bm25f(one, terms, w) > bm25f(both, terms, w)
+    assert bm25f(one, terms, w) < bm25f(both, terms, Bm25f(crowded=0.0))
