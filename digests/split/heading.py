@@ -31,6 +31,11 @@ _FOREIGN_NAME = re.compile(
     r"^(?:[(（][\u4e00-\u9fff]{2,8}[)）])?[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}$"
     r"|^[(（][\u4e00-\u9fff]{2,8}[)）][\u4e00-\u9fff]{2,5}$"
 )
+# A photo's caption opens on when the picture was taken ("2月6日,", "当地时间2月9日,") or
+# on its number in a series ("图3:").
+_CAPTION_OPENING = re.compile(
+    r"^(?:(?:当地时间)?\d{1,2}月\d{1,2}日|近日|日前|图\s*\d{1,2}\s*[:：])"
+)
 _FIGURE = re.compile(
     r"^\d[\d.]{0,9}(?:%|(?:多|余)?(?:万|亿|万亿)?(?![年月日时])[\u4e00-\u9fff]{0,3})$"
 )
@@ -107,3 +112,8 @@ def _quote_is_speech(text: str) -> bool:
 def is_numbered(line: str) -> bool:
     """A section number on its own ("二") or leading a subhead ("二、…")."""
     return bool(_NUMERAL.match(rules.nfkc(line).strip()))
+
+
+def opens_caption(text: str) -> bool:
+    """The first words of a photo's caption: the day it was taken, or its number."""
+    return bool(_CAPTION_OPENING.match(rules.nfkc(text).strip()))

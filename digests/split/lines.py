@@ -9,6 +9,7 @@ Page headers are dropped here.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,6 +105,8 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
             out.append(Line("head" if titles else "label", line))
         elif rules.is_credit(text) or (text in lex.photo_series and out):
             out.append(Line("credit", line))
+        elif _series_after_caption(out, lines, idx, lex):
+            out.append(Line("credit", line))  # "影像视界" under a caption: its photo series
         elif heading.is_document_date(text) and out and out[-1].role == "head":
             out.append(Line("head", line))
         elif rules.is_author_note(text) or rules.is_end_marker(text):
@@ -133,6 +136,32 @@ def _classify(lines: Sequence[str], lex: Lexicon) -> list[Line]:
         else:
             out.append(Line("body", line))
     return out
+
+
+SERIES_NAME = 4  # characters: a photo series' or agency's name ("影像视界")
+CAPTION_PARAS = 2  # paragraphs: a photo's caption; a section's text runs longer
+CAPTION_CHARS = 250  # characters: the same
+
+
+def _series_after_caption(
+    done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon
+) -> bool:
+    """A short name between a photo's caption (one or two short paragraphs that open on
+    the day the picture was taken) and the next headline: the photo
+    series or agency the caption closes with, not a kicker over that headline."""
+    text = rules.nfkc(lines[idx]).strip()
+    if not 2 <= len(text) <= SERIES_NAME or not all("\u4e00" <= c <= "\u9fff" for c in text):
+        return False
+    if idx + 1 >= len(lines) or not _heading(lines, idx + 1, lex):
+        return False
+    caption = list(itertools.takewhile(lambda x: x.role == "body", reversed(done)))
+    return (
+        0 < len(caption) <= CAPTION_PARAS
+        and len(caption) < len(done)
+        and done[-len(caption) - 1].role == "head"
+        and sum(len(x.text) for x in caption) <= CAPTION_CHARS
+        and heading.opens_caption(caption[-1].text)
+    )
 
 
 LEAD_LABEL = 4  # characters: the label of a lead box ("内容提要"); a headline says more

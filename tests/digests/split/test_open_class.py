@@ -115,3 +115,17 @@ def test_a_short_label_under_a_headline_opens_its_lead_box() -> None:
     assert only.title == "乡村公路通到家门口"
     assert only.subtitle == ""
     assert only.paragraphs[0].startswith("要点速读")
+
+
+def test_a_series_name_under_a_photo_caption_closes_the_photo() -> None:
+    """A short name no list holds ("青柳影像") between a photo's caption and the next
+    headline is the photo's series: it ends the caption instead of heading the report."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        article("河畔新绿", ["3月2日,市民在青柳河畔新修的绿道上散步。", "青柳影像"]),
+        article("县图书馆春节照常开放", P[7:10]),
+    )
+    _, photo, report = items(text)
+    assert photo.title == "河畔新绿"
+    assert photo.paragraphs[-1].endswith("青柳影像")
+    assert (report.kicker, report.title) == ("", "县图书馆春节照常开放")
