@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from digests.split import rules as rules
 from digests.split.article import Draft
 from digests.split.lexicon import Lexicon
+from digests.split.pieces import bigrams
 from digests.textrepair import ends_sentence, norm_key
 
 LABEL = 6  # characters: a column label is shorter; kickers and titles on these pages run longer
@@ -25,6 +26,8 @@ _CLAUSE = ",，、;；"
 MAX_TITLE = 3  # headline lines a label can stand over
 NOTES = 2  # author notes: one closes a signed piece on an ordinary page
 MAX_KICKER = 1  # headline lines over an author line that is set above its title
+OWN_WORDS = 0.3  # share of a headline line's bigrams in its draft's text, at most, and
+OTHER_WORDS = 0.5  # in another draft's, at least, for the line to head that other text
 Entry = tuple[str, str]
 
 
@@ -155,3 +158,36 @@ def _fragment(line: str) -> bool:
         and not text.startswith("——")
         and not rules.column_tag(text)[1]
     )
+
+
+def titles_apart(drafts: list[Draft]) -> list[Draft]:
+    """A headline block that holds another essay's title over this one's, the text order
+    having set the two titles one after the other: the lines over the last one whose words
+    are not in the draft's text but in another draft's become a headline of their own,
+    with no text (digests.split.regroup gives it the text that shares its words)."""
+    texts = [set(bigrams([e for e in d.entries if e[0] == "para"])) for d in drafts]
+    out: list[Draft] = []
+    for i, draft in enumerate(drafts):
+        others = [t for j, t in enumerate(texts) if j != i and t]
+        cut = _foreign_head(draft.head, texts[i], others)
+        if cut:
+            out.append(Draft(head=draft.head[:cut]))
+            draft.head = draft.head[cut:]
+        out.append(draft)
+    return out
+
+
+def _foreign_head(head: Sequence[str], own: set[str], others: Sequence[set[str]]) -> int:
+    """How many of the headline's first lines head another draft's text (0: none)."""
+    titles = [k for k, x in enumerate(head) if not rules.nfkc(x).strip().startswith("——")]
+    cut = 0
+    for k in titles[:-1]:
+        grams = bigrams([("head", head[k])])
+        total = sum(grams.values())
+        if not total:
+            continue
+        mine = sum(n for g, n in grams.items() if g in own) / total
+        best = max((sum(n for g, n in grams.items() if g in t) / total for t in others), default=0)
+        if mine <= OWN_WORDS and best >= OTHER_WORDS:
+            cut = k + 1
+    return cut

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from digests.split import rules as rules
 from digests.split.article import Draft
+from digests.split.heads import titles_apart
 from digests.split.pieces import bigrams
 from digests.textrepair import ends_sentence
 
@@ -33,6 +34,7 @@ Entry = tuple[str, str]
 _LEAD, _OWN, _CAME = range(3)  # where an essay's pieces go, in turn
 HOME = 2.0  # a piece leaves its draft only for an essay it shares this much more with
 MIN_SHARE = 0.1  # damped bigram cosine below which a piece stays where it is
+SEED = 0.5  # share of a title's bigrams in the piece it takes as its text's first
 ROUNDS = 2  # assignments, each against the essays as the one before left them
 
 
@@ -56,6 +58,7 @@ class Piece:
 def regroup(drafts: list[Draft], lines: Sequence[str] = ()) -> list[Draft]:
     """The drafts with their pieces moved to the essays they belong to; ``lines`` are the
     page's lines, which tell where the walk joined two of them into one paragraph."""
+    drafts = titles_apart(drafts)
     essays = [i for i, d in enumerate(drafts) if _essay(d)]
     if len(essays) < 2:
         return drafts
@@ -65,10 +68,13 @@ def regroup(drafts: list[Draft], lines: Sequence[str] = ()) -> list[Draft]:
         home = piece.home
         if piece.anchored and home and _essay(drafts[home - 1]) and not drafts[home - 1].paras():
             piece.anchored = False  # titles stacked over their text: whose text is it?
-    owner = [p.home for p in pieces]
+    seeds = _seeds(drafts, essays, pieces)
+    owner = [seeds.get(k, p.home) for k, p in enumerate(pieces)]
     for _ in range(ROUNDS):
         profiles = _profiles(drafts, essays, pieces, owner)
-        owner = [_assign(p, profiles, owner[k]) for k, p in enumerate(pieces)]
+        owner = [
+            seeds[k] if k in seeds else _assign(p, profiles, owner[k]) for k, p in enumerate(pieces)
+        ]
     return _rebuild(drafts, pieces, owner)
 
 
@@ -79,6 +85,13 @@ def _essay(draft: Draft) -> bool:
 def _signed(draft: Draft) -> bool:
     """An author line under the title or, where the text order put it, in the text."""
     return bool(draft.bylines) or any(k == "name" for k, _ in draft.entries)
+
+
+def _titled(draft: Draft) -> bool:
+    """Does the title speak for the essay's words? When it is signed, or has no text
+    under it (titles stacked over their text); an unsigned headline over text may be a
+    quote of that very text."""
+    return _signed(draft) or not draft.paras()
 
 
 def _movable(draft: Draft) -> bool:
@@ -146,14 +159,36 @@ def _cut_before(entries: Sequence[Entry], k: int) -> bool:
     )
 
 
+def _seeds(
+    drafts: Sequence[Draft], essays: Sequence[int], pieces: Sequence[Piece]
+) -> dict[int, int]:
+    """An unsigned title with no text under it (digests.split.heads.titles_apart) takes the
+    piece that holds most of its words, when that is most of them: a title's few words
+    weigh too little against a whole essay's for word overlap alone to bring it text.
+    (A signed one, stacked over its text, gets its text by word overlap as before.)"""
+    seeds: dict[int, int] = {}
+    for i in essays:
+        if drafts[i].paras() or _signed(drafts[i]):
+            continue
+        title = bigrams([("head", x) for x in drafts[i].head])
+        total = sum(title.values())
+        free = [k for k, p in enumerate(pieces) if not p.anchored and k not in seeds]
+        if not total or not free:
+            continue
+        cover = {k: sum(n for g, n in title.items() if g in pieces[k].grams) / total for k in free}
+        best = max(free, key=lambda k: cover[k])
+        if cover[best] >= SEED:
+            seeds[best] = i
+    return seeds
+
+
 def _profiles(
     drafts: Sequence[Draft], essays: Sequence[int], pieces: Sequence[Piece], owner: Sequence[int]
 ) -> dict[int, Profile]:
-    """The words of each essay: its title's when it is signed (an unsigned headline may
-    be a quote of the very text under it, which would hold that text by its own words),
-    and its pieces'."""
+    """The words of each essay: its title's when it speaks for them (_titled), and its
+    pieces'."""
     grams = {
-        i: bigrams([("head", x) for x in drafts[i].head] if _signed(drafts[i]) else [])
+        i: bigrams([("head", x) for x in drafts[i].head] if _titled(drafts[i]) else [])
         for i in essays
     }
     for piece, who in zip(pieces, owner, strict=True):

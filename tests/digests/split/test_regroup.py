@@ -191,3 +191,34 @@ def test_a_paragraph_joined_across_columns_of_two_essays_is_parted_again() -> No
     roads, books = items(text)
     assert roads.paragraphs == (ROAD[0], ROAD_RUN, ROAD_NOTE)
     assert books.paragraphs == (BOOK[0], BOOK_RUN, BOOK[2], BOOK_NOTE)
+
+
+def test_another_essays_title_set_over_this_ones_heads_its_own_text() -> None:
+    """A headline block holding two titles, the text order having put one essay's title
+    right over another's: the upper title, whose words are not in the text under it but
+    in text elsewhere on the page, heads that text."""
+    drafts = [
+        Draft(entries=[("para", ROAD[0]), ("para", ROAD[1]), ("para", ROAD_NOTE)]),
+        Draft(
+            head=("乡村公路养护", "让书香飘进千家万户"),
+            bylines=["周晓岚"],
+            entries=[("para", x) for x in (*BOOK, BOOK_NOTE)],
+        ),
+    ]
+    road, books = regroup(drafts)
+    assert (road.head, road.paras()) == (("乡村公路养护",), 3)
+    assert (books.head, books.bylines, books.paras()) == (("让书香飘进千家万户",), ["周晓岚"], 4)
+
+
+def test_a_kicker_over_its_title_stays_in_the_headline() -> None:
+    """A kicker shares the words of the text under it: the headline stays whole."""
+    drafts = [
+        Draft(head=("修好家门口的路",), bylines=["李文华"], entries=[("para", ROAD[0])]),
+        Draft(
+            head=("图书馆开通线上借阅", "让书香飘进千家万户"),
+            bylines=["周晓岚"],
+            entries=[("para", x) for x in (*BOOK, BOOK_NOTE)],
+        ),
+    ]
+    _road, books = regroup(drafts)
+    assert books.head == ("图书馆开通线上借阅", "让书香飘进千家万户")
