@@ -78,15 +78,25 @@ def names_in_text(drafts: list[Draft], lex: Lexicon) -> bool:
 
 def _titles_under_authors(draft: Draft) -> list[Draft]:
     """An author line with a title under it, amid the text: the author set above the
-    title, the two opening an essay of their own, read as a name and subheads. (A name
-    under a subhead signs one piece of a package, and stays.)"""
+    title, the two opening an essay of their own, read as a name and subheads; and a title
+    with its author line under it set amid another essay's text (_title_over). (A name
+    under a subhead that closes a piece signs one piece of a package, and stays.)"""
     entries = draft.entries
     for k in range(1, len(entries) - 1):
         if entries[k][0] != "name":
             continue
         above = _kicker_above(entries, k)
         if above is None:
-            continue
+            title = _title_over(entries, k)
+            if title is None:
+                continue
+            essay = Draft(
+                head=tuple(text for _, text in entries[title:k]),
+                bylines=[entries[k][1]],
+                entries=entries[k + 1 :],
+            )
+            draft.entries = entries[:title]
+            return [draft, *_titles_under_authors(essay)]
         subs = k + 1
         while subs < len(entries) and entries[subs][0] == "sub":
             subs += 1
@@ -102,6 +112,20 @@ def _titles_under_authors(draft: Draft) -> list[Draft]:
         draft.entries = entries[:above]
         return [draft, *_titles_under_authors(essay)]
     return [draft]
+
+
+def _title_over(entries: Sequence[Entry], k: int) -> int | None:
+    """Where the title over the author line at entry k starts, when subheads over it
+    follow a paragraph and text follows it: on a scattered page that is an essay's title
+    and author line set amid another essay's text (only a line of running text, cut from
+    its paragraph, is not)."""
+    if entries[k + 1][0] == "para":
+        j = k
+        while j > 0 and k - j < MAX_TITLE and entries[j - 1][0] == "sub":
+            j -= 1
+        if 0 < j < k and entries[j - 1][0] == "para" and not _fragment(entries[k - 1][1]):
+            return j
+    return None
 
 
 def _kicker_above(entries: Sequence[Entry], k: int) -> int | None:

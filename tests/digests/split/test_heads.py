@@ -182,3 +182,31 @@ def test_a_subhead_over_a_name_within_an_essay_stays_its_signed_piece() -> None:
     road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=list(entries))
     assert len(mend_heads([road], Lexicon(), scattered=True)) == 1
     assert road.entries == entries
+
+
+def test_a_title_over_its_author_line_amid_another_essays_text_opens_its_essay() -> None:
+    """On a scattered page, a title with its author line under it, set amid another
+    essay's text, opens an essay of its own; a cut line of running text over a name
+    stays text of the essay it is in."""
+    road = Draft(
+        head=("修好家门口的路",),
+        bylines=["李文华"],
+        entries=[
+            ("para", P[0]),
+            ("sub", "让书香飘进千家万户"),
+            ("name", "周晓岚"),
+            ("para", P[7]),
+            ("para", NOTE_B),
+        ],
+    )
+    first, second = mend_heads([road], Lexicon(), scattered=True)
+    assert first.entries == [("para", P[0])]
+    assert (second.head, second.bylines, second.entries) == (
+        ("让书香飘进千家万户",),
+        ["周晓岚"],
+        [("para", P[7]), ("para", NOTE_B)],
+    )
+    cut = "其次,对城乡而言,这样的安排使得班车"
+    entries = [("para", P[0]), ("sub", cut), ("name", "周晓岚"), ("para", P[7])]
+    road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=list(entries))
+    assert len(mend_heads([road], Lexicon(), scattered=True)) == 1
