@@ -113,24 +113,58 @@ def _cut(items: list[_Item], rules: Sequence[Rule], body: float) -> list[tuple[B
     if not items:
         return []
     columns = _under_headline(_split(items, lambda it: (it.x0, it.x1)), body)
-    if len(columns) > 1:
-        return [e for group in _upright_first(columns, body) for e in _cut(group, rules, body)]
     rows = _split(items, lambda it: (it.top, it.bottom))
+    at = _stacked_cut(columns, rows, body) if len(columns) > 1 and len(rows) > 1 else 0
+    if len(columns) > 1 and not at:
+        return [e for group in _upright_first(columns, body) for e in _cut(group, rules, body)]
     if len(rows) > 1:
         # One horizontal cut at a time, the strongest first, so a headline stays with its
         # columns until the articles stacked below it have been cut away.
-        at = _best_row_cut(rows, rules)
+        at = at or _best_row_cut(rows, rules)
         upper = [it for group in rows[:at] for it in group]
         lower = [it for group in rows[at:] for it in group]
         return _cut(upper, rules, body) + _cut(lower, rules, body)
     return [e for it in _fallback(items) for e in it.entries]
 
 
+def _stacked_cut(columns: list[list[_Item]], rows: list[list[_Item]], body: float) -> int:
+    """Index of the row that starts a lower part to cut away before the columns, or 0.
+
+    A column that ends above an article starting below it (a headline in the rest of the
+    page) belongs to the articles above: cutting the page into columns first would read
+    it after the article below. So when one column group lies wholly above a row gap that
+    another group crosses, with body text above that gap and a headline below it, the
+    page is cut across there first."""
+    above: set[int] = set()
+    for i in range(1, len(rows)):
+        above.update(id(it) for it in rows[i - 1])
+        wholly = crossing = False
+        for group in columns:
+            upper = [it for it in group if id(it) in above]
+            if len(upper) == len(group):
+                wholly = True
+            elif upper and any(_text(it) for it in upper):
+                lower = [it for it in group if id(it) not in above]
+                crossing = crossing or any(_headline(it, body) for it in lower)
+        if wholly and crossing:
+            return i
+    return 0
+
+
+def _text(it: _Item) -> bool:
+    return len(it.entries) > 1 or len(it.entries[0][0].lines) > 2
+
+
+def _headline(it: _Item, body: float) -> bool:
+    return len(it.entries) == 1 and it.entries[0][0].size >= _HEADLINE * body
+
+
 def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]]:
     """A short headline centred over wide columns leaves the first column clear of it, so
     a vertical cut would read that column before the headline. A column of text (with
-    subheads at most) that starts below something standing just to its right (a headline,
-    a byline) belongs with it: the two are cut across instead. Read from the right, so a
+    subheads at most) that starts below a headline or byline standing just to its right
+    belongs with it: the two are cut across instead. Beside the next column's own text
+    (a column that starts higher), it is only the column before that one. Read from the right, so a
     headline centred over four columns gathers the two clear of it on its left."""
     merged: list[list[_Item]] = []
     for group in reversed(columns):
@@ -138,12 +172,22 @@ def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]
             right = merged[-1]
             x1, top = max(it.x1 for it in group), min(it.top for it in group)
             near = min(it.x0 for it in right) - x1 <= _REACH * body
-            if near and any(it.bottom <= top + 0.5 * body and it.top < top for it in right):
+            if near and _stands_over(right, top, body):
                 merged[-1] = group + right
                 continue
         merged.append(group)
     merged.reverse()
     return merged
+
+
+def _stands_over(group: list[_Item], top: float, body: float) -> bool:
+    """A headline of the group ends above ``top``, or all the group has above it is short
+    lines (a byline, a kicker): no text of the group's own columns runs past it."""
+    over = [it for it in group if it.top < top]
+    ends = [it.bottom <= top + 0.5 * body for it in over]
+    if any(e and _headline(it, body) for it, e in zip(over, ends, strict=True)):
+        return True
+    return bool(over) and all(ends) and not any(_text(it) for it in over)
 
 
 def _upright_first(columns: list[list[_Item]], body: float) -> list[list[_Item]]:

@@ -183,8 +183,8 @@ def test_a_series_title_across_the_page_is_not_the_kicker_of_the_headline_under_
 
     assert titles(split(draw)) == [
         ("", "以改革激发活力", "周明远"),
-        ("", "把论文写在大地上", "孙立平"),
         ("", "数字经济的新机遇", "吴晓东"),
+        ("", "把论文写在大地上", "孙立平"),
     ]
 
 

@@ -1,0 +1,63 @@
+"""Reading order on pages whose columns start and end at different heights: each
+article's text comes out whole and in its own order (text written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digests.model import Article
+from digests.pdf import split_pdf
+from tests.builders.pdfs import Drawer, PdfBuilder
+from tests.digests.pdf.conftest import body_of, made_up_paragraphs
+from tests.digests.pdf.test_layouts import COLUMNS, cols, header
+
+HARBOUR = made_up_paragraphs("港口建设", 7)
+FORESTS = made_up_paragraphs("林下经济", 4)
+HEADS = ("港口建设怎么看", "港口建设怎么干")
+
+
+def _articles(draw: Callable[[Drawer], None]) -> tuple[Article, ...]:
+    def page(d: Drawer) -> None:
+        header(d)
+        draw(d)
+
+    (only,) = split_pdf(PdfBuilder().page(page).build())
+    return only.articles
+
+
+def _page(draw: Callable[[Drawer], None]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((a.title, a.paragraphs) for a in _articles(draw))
+
+
+def test_a_last_column_beside_the_title_ends_its_article_not_the_one_below() -> None:
+    """An article's last column set at the top right, beside its title, and ending above
+    the article below (which leaves that column empty): it is read as the end of the
+    article beside it, not after the article below."""
+
+    def draw(d: Drawer) -> None:
+        d.line(70, 50, "港口建设迈上新台阶", 26, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.columns([*cols((0, 1, 2), 110, 220), (COLUMNS[3][0], 50, COLUMNS[3][1], 300)], HARBOUR)
+        d.rule(30, 330, 410)
+        d.line(110, 345, "林下经济大有可为", 24, bold=True)
+        d.line(200, 378, "孙立平", 10.5)
+        d.columns(cols((0, 1, 2), 400, 560), FORESTS)
+
+    assert _page(draw) == (("港口建设迈上新台阶", HARBOUR), ("林下经济大有可为", FORESTS))
+
+
+def test_a_column_starting_low_is_read_before_the_next_column_that_starts_higher() -> None:
+    """The first column under a photo starts lower than the second, which opens with a
+    subhead: the first column is still read first, and the subhead where it stands."""
+
+    def draw(d: Drawer) -> None:
+        d.line(70, 50, "港口建设迈上新台阶", 26, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.picture(30, 110, 117, 70)
+        d.columns([(COLUMNS[0][0], 190, COLUMNS[0][1], 440)], HARBOUR[:3])
+        d.line(COLUMNS[1][0] + 18, 112, HEADS[0], 12.6)
+        d.columns(cols((1, 2), 135, 440), HARBOUR[3:])
+
+    (article,) = _articles(draw)
+    assert (article.title, body_of(article)) == ("港口建设迈上新台阶", HARBOUR)
+    assert article.section_heads == (HEADS[0],)
