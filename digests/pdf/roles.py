@@ -21,6 +21,7 @@ Role = Literal["display", "body", "credit", "caption", "banner", "label"]
 DISPLAY = 1.25  # of the body size: type this big or bigger is headline type
 CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图\s*[:：]|图片说明)")
 _CAPTION_CHARS = 200  # a caption is a few lines at most
+_CAPTION_LINES = 6
 # Page furniture the splitter's credit rule does not cover: "本版责编：…", addresses.
 _EDITORIAL = re.compile(
     r"^[（(]?(?:本版|本期)?(?:责编|责任编辑|编辑|美编|版式设计|版式|校对|图片编辑|统筹)\s*[:：]"
@@ -62,7 +63,7 @@ def assign_roles(
             roles.append("banner")
         elif rules.is_column_label(text, lex):
             roles.append("label")
-        elif len(block.lines) <= 2 and (rules.is_credit(text) or _EDITORIAL.search(text)):
+        elif _credit(block):
             roles.append("credit")
         elif is_display(block, style):
             roles.append("display")
@@ -73,6 +74,22 @@ def assign_roles(
             for j in _caption_of(i, entries, roles, style):
                 roles[j] = "caption"
     return roles
+
+
+def _credit(block: Block) -> bool:
+    text = block.text
+    short = len(block.lines) <= 2 and (rules.is_credit(text) or bool(_EDITORIAL.search(text)))
+    return short or captioned(block)
+
+
+def captioned(block: Block) -> bool:
+    """A caption set close over its photo credit reads as one block: a few short lines,
+    the last of them the credit."""
+    return (
+        1 < len(block.lines) <= _CAPTION_LINES
+        and block.chars <= _CAPTION_CHARS
+        and rules.is_photo_credit(block.lines[-1].text)
+    )
 
 
 def _caption_of(

@@ -23,6 +23,7 @@ from digests.pdf.roles import (
     PageStyle,
     Role,
     assign_roles,
+    captioned,
     is_byline,
     is_signature,
     restyled,
@@ -286,8 +287,12 @@ def _photo_part(r: _Reader, block: Block, role: Role, frame: int) -> None:
         return
     caption, r.photo = r.photo, []
     text = "".join(b.text for b in caption)
-    if caption and rules.is_photo_credit(block.text) and _tells_news(text):
-        photo = _Draft(frame=frame, kind="photo", byline=block.text.strip())
+    credit = block.text
+    if captioned(block):  # the caption and its credit read as one block
+        text += "".join(line.text for line in block.lines[:-1])
+        credit = block.lines[-1].text
+    if text and rules.is_photo_credit(credit) and _tells_news(text):
+        photo = _Draft(frame=frame, kind="photo", byline=credit.strip())
         photo.paragraphs = [text]
         r.drafts.append(photo)
 

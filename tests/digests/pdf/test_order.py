@@ -61,3 +61,20 @@ def test_a_column_starting_low_is_read_before_the_next_column_that_starts_higher
     (article,) = _articles(draw)
     assert (article.title, body_of(article)) == ("港口建设迈上新台阶", HARBOUR)
     assert article.section_heads == (HEADS[0],)
+
+
+def test_a_caption_set_close_over_its_credit_is_no_part_of_the_text() -> None:
+    """A caption and its photographer's credit read as one block above a column: both
+    are furniture, and the column's text starts the article."""
+
+    def draw(d: Drawer) -> None:
+        d.line(70, 50, "港口建设迈上新台阶", 26, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.picture(30, 110, 117, 70)
+        d.line(30, 184, "图为某港口新建的集装箱码头。", 8)
+        d.line(80, 194, "本报记者 张建国摄", 8)
+        first = (COLUMNS[0][0], 212, COLUMNS[0][1], 440)
+        d.columns([first, *cols((1, 2), 110, 440)], HARBOUR)
+
+    ((title, paragraphs), *_) = _page(draw)
+    assert (title, paragraphs) == ("港口建设迈上新台阶", HARBOUR)
