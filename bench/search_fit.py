@@ -40,12 +40,12 @@ from digests.words import Segmenter  # noqa: E402
 
 FOLDS = 3
 KEYWORD_GRID = {
-    "k1": (5.0, 8.0, 12.0),
+    "k1": (4.0, 8.0, 12.0),
     "head": (3.0, 6.0, 8.0),
     "head_alone": (0.1, 0.3),
-    "crowded": (0.0, 0.5, 1.0, 1.5),
+    "crowded": (0.0, 1.0, 1.5),
     "b_head": (0.0, 0.3),
-    "b_body": (0.5, 0.75),
+    "b_body": (0.6, 0.75),
 }
 HEADLINE_GRID = {
     "cover": (0.0, 0.2, 0.4),

@@ -89,6 +89,18 @@ def _groups(found: Sequence[tuple[float, Found]]) -> list[tuple[float, str, str]
     return list(out.values())
 
 
+def _distinct(found: Sequence[Found]) -> list[Found]:
+    """The first of each text's printings (they rank alike; :meth:`_collapsed` lists all)."""
+    seen: set[str] = set()
+    out: list[Found] = []
+    for t in found:
+        key = t[3] or t[0]
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
 class Searching(Store):
     """The archive's part for issues and articles (:class:`Store`) and searching them."""
 
@@ -203,11 +215,15 @@ class Searching(Store):
 
     def headline_candidates(self, frag: str, f: Filters) -> list[tuple[HeadlineMatch, Found]]:
         """What ranks each candidate headline for a compacted fragment."""
-        found = self.index.headline(query_grams(frag), f, HEADLINE.candidates)
+        # Twice the candidates, then one per text: a headline printed on several pages
+        # would otherwise take several of the places and push others past the cut.
+        wanted = 2 * HEADLINE.candidates
+        found = self.index.headline(query_grams(frag), f, wanted)
         if not found and len(frag) <= _SHORT_FRAGMENT:
             # In two or three characters one typo spoils every pair; the characters still
             # find candidates, and the edit distance orders them.
-            found = self.index.headline(list(dict.fromkeys(frag)), f, HEADLINE.candidates)
+            found = self.index.headline(list(dict.fromkeys(frag)), f, wanted)
+        found = _distinct(found)[: HEADLINE.candidates]
         if not found:
             return []
         heads = self._headlines([t[0] for t in found])

@@ -9,7 +9,13 @@ import pytest
 
 from digests.archive import SqlArchive
 from digests.archive.base import SearchOptions
-from digests.archive.search import NOTICE_EMPTY, NOTICE_NONE, NOTICE_PARTIAL, NOTICE_PHRASE
+from digests.archive.search import (
+    HEADLINE,
+    NOTICE_EMPTY,
+    NOTICE_NONE,
+    NOTICE_PARTIAL,
+    NOTICE_PHRASE,
+)
 from digests.words import Segmenter
 from tests.digests.archive.conftest import article, issue, sample_issue
 
@@ -230,3 +236,16 @@ def test_a_new_connection_searches_what_another_archive_stored(
         assert found == [["new"]]
     finally:
         front.close()
+
+
+def test_a_headline_reprinted_many_times_leaves_room_for_others(archive: SqlArchive) -> None:
+    """A text printed on more days than headline lookup weighs candidates takes one of
+    their places, so the headline the fragment was typed from is still found."""
+    day = dt.date(2024, 1, 1)
+    for n in range(HEADLINE.candidates + 5):
+        d = (day + dt.timedelta(days=n)).isoformat()
+        again = article(f"again{n}", "古城灯会今晚开幕 古城灯会今晚开幕", "灯会在古城开幕。")
+        archive.store_issue(issue(d, (1, "要闻", [again])))
+    meant = article("meant", "古城灯会今晚开幕迎来八方游客", "游客在城墙下观灯。")
+    archive.store_issue(issue("2024-03-01", (2, "文化", [meant])))
+    assert "meant" in ids(archive.headline("古城灯会今晚开幕"))
