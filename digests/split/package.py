@@ -59,6 +59,8 @@ def _split_one(draft: Draft) -> list[Draft]:
     names = [i for i, (k, _) in enumerate(draft.entries) if k == "name"]
     if not names or not (draft.bylines or len(names) >= 2):
         return [draft]
+    if any(rules.is_byline_line(x) for x in draft.bylines):
+        return [draft]  # a report's pieces, each with its reporter's bare name
     if not draft.bylines and all(i and draft.entries[i - 1][0] == "sub" for i in names):
         return [draft]  # unsigned itself, each piece signed under its title: a package
     start = 0 if draft.bylines else names[0] + 1

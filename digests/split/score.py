@@ -46,6 +46,7 @@ class BlockLike(Protocol):
 class DraftLike(Protocol):
     head: tuple[str, ...]
     entries: list[tuple[str, str]]
+    bylines: list[str]
     collection: bool
 
 
@@ -75,6 +76,8 @@ def block_features(
     f["spaced"] = float(any(" " in x.strip() for x in block.lines))
     f["colon_end"] = float(texts[-1].endswith((":", "：")))
     f.update(_after(tokens, t))
+    if f["next_name"] and any(_reporter(x) for x in draft.bylines):
+        f["next_byline"] = 1.0  # a bare name under a piece of a report signed "本报记者 …"
     f.update(_before(tokens, t, draft))
     f.update(_parallel(tokens, t, draft))
     f.update(_topic(tokens, t, draft))
@@ -169,6 +172,11 @@ def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict
         "topic_sim": sim,
         "topic_shift": float(known and sim < 0.05),
     }
+
+
+def _reporter(line: str) -> bool:
+    """A reporter line ("本报记者 …", "本报记者 …摄影报道"), not a bare author name."""
+    return rules.is_byline_line(line) or rules.is_photo_credit(line)
 
 
 def _subheads(draft: DraftLike) -> list[str]:

@@ -14,7 +14,7 @@ from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split import split_text
 from digests.split.lexicon import Lexicon
-from tests.builders.pages import PARAS, article, page
+from tests.builders.pages import LONG_PARA, PARAS, article, page
 
 P = PARAS
 
@@ -129,3 +129,20 @@ def test_a_series_name_under_a_photo_caption_closes_the_photo() -> None:
     assert photo.title == "河畔新绿"
     assert photo.paragraphs[-1].endswith("青柳影像")
     assert (report.kicker, report.title) == ("", "县图书馆春节照常开放")
+
+
+def test_a_bare_name_under_a_piece_of_a_signed_report_is_its_reporter() -> None:
+    """In a report signed by its reporter ("本报记者 …"), a later piece's heading over a
+    bare name ("林川 夏雨") is one more piece of the report, not a second article."""
+    body = [*P[0:4], LONG_PARA, *P[4:7]]
+    text = page(
+        article("节日里的坚守", body, byline=["本报记者 周晓岚"]),
+        "随车过节 保障平安",
+        "林川 夏雨",
+        *P[7:10],
+        article("青柳河变清了(青柳时评)", P[10:12]),
+    )
+    report, comment = items(text)
+    assert report.section_heads == ("随车过节 保障平安",)
+    assert report.paragraphs[-1] == P[9]
+    assert comment.title == "青柳河变清了"
