@@ -153,6 +153,23 @@ def group_label(tokens: Sequence[Token], t: int) -> bool:
     )
 
 
+OVER_KICKER = 16  # characters: a label or a column's name over a kicker
+
+
+def label_over_kicker(block: Block) -> bool:
+    """A short line over a kicker that ends in "——" ("走乡村 看变化" over "某县某村——"): no
+    kicker stands over another, so the line is the label of the pieces below."""
+    if len(block.lines) < 2:
+        return False
+    first, second = (rules.nfkc(x).strip() for x in block.lines[:2])
+    return (
+        second.endswith("——")
+        and not first.endswith(("——", ":"))
+        and len(first) <= OVER_KICKER
+        and not any(c in first for c in "。，,;；:：")
+    )
+
+
 def _body_chars(tokens: Sequence[Token], t: int) -> int:
     """Characters of text under the block at ``t``, up to the next block."""
     chars = 0

@@ -146,3 +146,18 @@ def test_a_bare_name_under_a_piece_of_a_signed_report_is_its_reporter() -> None:
     assert report.section_heads == ("随车过节 保障平安",)
     assert report.paragraphs[-1] == P[9]
     assert comment.title == "青柳河变清了"
+
+
+def test_a_line_over_a_dash_kicker_labels_the_pieces_below() -> None:
+    """A line over a kicker that ends in "——" is a label no list needs to name: the
+    pieces under it, each with its own kicker, title and reporter, are one item."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        ["走乡村 看变化", "青柳县河湾村——", "“大棚里种出好日子”", "本报记者 周晓岚", *P[4:7]],
+        article("“书香飘进农家院”", P[7:10], kicker="青柳县柳林镇——", byline=["本报记者 孙海"]),
+        article("青柳河变清了(青柳时评)", P[10:12]),
+    )
+    _, group, comment = items(text)
+    assert group.title == "走乡村 看变化"
+    assert group.paragraphs[-1] == P[9]
+    assert comment.title == "青柳河变清了"
