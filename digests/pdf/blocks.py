@@ -15,6 +15,7 @@ from digests.pdf.marks import Rule
 
 _LINE_GAP = 0.9  # of the type size: a wider gap between lines starts a new block
 _SAME_SIZE = 1.1  # sizes within this ratio are one style of text
+_INDENT = 2.5  # of the type size: a paragraph's first line is set in this far at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,9 @@ def _continues(above: Line, line: Line, floors: list[Rule]) -> bool:
     if not -0.3 * line.size <= gap <= _LINE_GAP * line.size:
         return False
     overlap = min(above.x1, line.x1) - max(above.x0, line.x0)
-    if overlap < 0.5 * min(above.width, line.width):
+    # A paragraph's short last line over the next one's indented start: one column.
+    flush = overlap > 0 and abs(above.x0 - line.x0) <= _INDENT * line.size
+    if overlap < 0.5 * min(above.width, line.width) and not flush:
         return False
     return not any(
         above.bottom - 1 <= r.top <= line.top + 1 and r.x0 < line.x1 and r.x1 > line.x0

@@ -84,3 +84,16 @@ def test_a_title_set_downwards_in_two_columns_reads_right_column_first() -> None
     blocks = build_blocks(build_lines(right + left + body))
     (title,) = [b for b in blocks if b.vertical]
     assert title.text == "法治与德治相得益彰"
+
+
+def test_a_paragraph_ending_in_a_word_or_two_leaves_its_column_one_block() -> None:
+    """A paragraph's last line of two characters, over the next paragraph's first line
+    indented two characters, barely overlaps it: the column is still one block."""
+    glyphs = (
+        row("正文第一行正文第一行", 10, 100)
+        + row("结束。", 10, 112)
+        + row("新的段落开头一行", 29.8, 124)
+        + row("新的段落第二行正文", 10, 136)
+    )
+    (block,) = build_blocks(build_lines(glyphs))
+    assert block.text == "正文第一行正文第一行结束。新的段落开头一行新的段落第二行正文"
