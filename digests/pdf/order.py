@@ -132,23 +132,32 @@ def _stacked_cut(columns: list[list[_Item]], rows: list[list[_Item]], body: floa
 
     A column that ends above an article starting below it (a headline in the rest of the
     page) belongs to the articles above: cutting the page into columns first would read
-    it after the article below. So when one column group lies wholly above a row gap that
-    another group crosses, with body text above that gap and a headline below it, the
-    page is cut across there first."""
+    it after the article below. So where a row gap parts, in every column group it
+    crosses, body text above from a headline opening what is below, the page is cut
+    across there first. (A gap under a row of headlines, or within an article's text,
+    is no such gap: the columns come first there.)"""
     above: set[int] = set()
     for i in range(1, len(rows)):
         above.update(id(it) for it in rows[i - 1])
-        wholly = crossing = False
-        for group in columns:
-            upper = [it for it in group if id(it) in above]
-            if len(upper) == len(group):
-                wholly = True
-            elif upper and any(_text(it) for it in upper):
-                lower = [it for it in group if id(it) not in above]
-                crossing = crossing or any(_headline(it, body) for it in lower)
-        if wholly and crossing:
+        crossed = [g for g in columns if any(id(it) in above for it in g)]
+        crossed = [g for g in crossed if not all(id(it) in above for it in g)]
+        if crossed and all(_ends_above(g, above, body) for g in crossed):
             return i
     return 0
+
+
+def _ends_above(group: list[_Item], above: set[int], body: float) -> bool:
+    """Body text last above the gap (no kicker there over a title below it), and a
+    headline below it before any body text."""
+    upper = [it for it in group if id(it) in above]
+    lower = [it for it in group if id(it) not in above]
+    heads = [it.top for it in lower if _headline(it, body)]
+    texts = [it.top for it in lower if _text(it)]
+    return (
+        _text(max(upper, key=lambda it: it.bottom))
+        and bool(heads)
+        and min(heads) <= min(texts, default=min(heads))
+    )
 
 
 def _text(it: _Item) -> bool:

@@ -291,20 +291,20 @@ CULTURE = made_up_paragraphs("文化自信", 14)
 
 def test_a_broadsheet_page_at_full_scale() -> None:
     """The first column of the top article, clear of its short title and carrying its
-    subheads, is read under the title."""
+    subheads, is read under the title; the page is read above its ruled gap first."""
     (page,) = split_pdf(PdfBuilder(size=(1017.0, 1438.0)).page(draw_broadsheet).build())
     assert (page.number, page.name) == (7, "理论")
     assert [(a.kicker, a.title, a.subtitle, a.byline) for a in page.articles] == [
         ("", "坚定文化自信", "", "周明远"),
-        ("让制度优势更好转化为治理效能", "提高国家治理现代化水平", "", "郑小青"),
         ("", "学以致用", "", "本报评论员"),
         ("", "推动城乡融合发展", "", "吴晓东"),
+        ("让制度优势更好转化为治理效能", "提高国家治理现代化水平", "", "郑小青"),
         ("", "读懂中国之治", "《某某》一书简评", "何方"),
     ]
     top = page.articles[0]
     assert body_of(top) == CULTURE
     assert top.section_heads == ("文化自信从哪里来", "文化自信怎样立")
-    assert page.articles[1].paragraphs[-1] == "（作者为某大学马克思主义学院教授）"
+    assert page.articles[3].paragraphs[-1] == "（作者为某大学马克思主义学院教授）"
 
 
 def test_an_unframed_vertical_title_heads_the_text_on_its_left_not_the_page() -> None:

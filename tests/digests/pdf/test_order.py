@@ -46,6 +46,35 @@ def test_a_last_column_beside_the_title_ends_its_article_not_the_one_below() -> 
     assert _page(draw) == (("港口建设迈上新台阶", HARBOUR), ("林下经济大有可为", FORESTS))
 
 
+def test_a_row_of_articles_is_read_before_the_row_below_it() -> None:
+    """Articles side by side, and a row of articles under them: the top row's last
+    column (set beside its title) is read with the top row, as every column above the
+    gap ends its article and every one below starts with a headline."""
+    tail = made_up_paragraphs("林下经济", 1)
+    lower = made_up_paragraphs("乡村治理", 3), made_up_paragraphs("数字经济", 3)
+
+    def draw(d: Drawer) -> None:
+        d.line(60, 50, "港口建设迈上新台阶", 20, bold=True)
+        d.line(140, 78, "周明远", 10.5)
+        d.columns([*cols((0, 1), 100, 230), (COLUMNS[2][0], 50, COLUMNS[2][1], 230)], HARBOUR[:5])
+        d.line(445, 50, "林下经济", 18, bold=True)
+        d.line(465, 75, "孙立平", 10.5)
+        d.columns(cols((3,), 95, 230), tail)
+        d.line(80, 245, "乡村治理新路子", 20, bold=True)
+        d.line(140, 272, "郑小青", 10.5)
+        d.columns(cols((0, 1), 290, 440), lower[0])
+        d.line(345, 245, "数字经济新机遇", 20, bold=True)
+        d.line(405, 272, "吴晓东", 10.5)
+        d.columns(cols((2, 3), 290, 440), lower[1])
+
+    assert _page(draw) == (
+        ("港口建设迈上新台阶", HARBOUR[:5]),
+        ("林下经济", tail),
+        ("乡村治理新路子", lower[0]),
+        ("数字经济新机遇", lower[1]),
+    )
+
+
 def test_a_column_starting_low_is_read_before_the_next_column_that_starts_higher() -> None:
     """The first column under a photo starts lower than the second, which opens with a
     subhead: the first column is still read first, and the subhead where it stands."""
