@@ -43,7 +43,7 @@ def mend_heads(drafts: list[Draft], lex: Lexicon, scattered: bool = False) -> li
         _title_under_label(draft, lex)
         head = list(draft.head)
         alone = 1 if draft.bylines or any(k == "name" for k, _ in draft.entries) else 0
-        while len(head) > alone and _fragment(head[0]):
+        while len(head) > alone and _fragment(head[0]) and not _subtitled(head):
             text = head.pop(0)
             host = drafts[i - 1] if i and drafts[i - 1].paras() else draft
             if host is draft:
@@ -169,6 +169,12 @@ def is_label(line: str, lex: Lexicon) -> bool:
         and all(ch.isalnum() for ch in key)
         and not rules.is_name_line(line, lex)
     )
+
+
+def _subtitled(head: Sequence[str]) -> bool:
+    """A "——" subtitle under the first line: a subtitle stands under a title, never under
+    a line cut from running text."""
+    return len(head) > 1 and rules.nfkc(head[1]).strip().startswith("——")
 
 
 def _fragment(line: str) -> bool:

@@ -210,3 +210,16 @@ def test_a_title_over_its_author_line_amid_another_essays_text_opens_its_essay()
     entries = [("para", P[0]), ("sub", cut), ("name", "周晓岚"), ("para", P[7])]
     road = Draft(head=("修好家门口的路",), bylines=["李文华"], entries=list(entries))
     assert len(mend_heads([road], Lexicon(), scattered=True)) == 1
+
+
+def test_a_title_with_a_clause_comma_over_its_subtitle_stays_the_title() -> None:
+    """A title that runs on with a clause comma, like a cut line of text, stays the title
+    when a "——" subtitle stands under it: a subtitle never stands under running text."""
+    title = "修好家门口的路,让村民出行更方便更安心"
+    road = Draft(head=(title, "——乡村公路养护的青柳经验"), entries=[("para", P[0])])
+    mend_heads([road], Lexicon())
+    assert road.head == (title, "——乡村公路养护的青柳经验")
+    cut = Draft(head=("其次,对城乡而言,这样的安排使得班车", "修好家门口的路"))
+    cut.entries.append(("para", P[2]))
+    mend_heads([cut], Lexicon())
+    assert cut.head == ("修好家门口的路",)
