@@ -234,6 +234,7 @@ def _author_line(done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexi
         and not _dateline_after(lines, idx)
         and not _titles_signed_piece(lines, idx, lex)
         and not _between_paragraphs(done, lines, idx)
+        and not heading.is_signed_piece(lines[idx + 1 : idx + 3], lex)
     )
 
 

@@ -155,7 +155,9 @@ def rule_evidence(
     first = rules.nfkc(block.lines[0]).strip()
     if first in lex.photo_labels or lex.heads_collection(first):
         return "label"
-    if shapes.label_over_kicker(block) and _body_after(tokens, t):
+    if shapes.label_over_signed(block, lex) or (
+        shapes.label_over_kicker(block) and _body_after(tokens, t)
+    ):
         return "over_kicker"  # the open-class twin of "label": it settles the block too
     if not _body_after(tokens, t):
         if all(rules.nfkc(x).strip().startswith("——") for x in block.lines):
@@ -351,7 +353,11 @@ def _open(
 ) -> None:
     """Read the block into the walk; a label over a group of items (shapes.group_label)
     heads the new item alone, the first item's headline becoming its first subhead."""
-    if start and (shapes.group_label(tokens, t) or shapes.label_over_kicker(block)):
+    if start and (
+        shapes.group_label(tokens, t)
+        or shapes.label_over_kicker(block)
+        or shapes.label_over_signed(block, lex)
+    ):
         walk.block(t, block.lines[:1], True, lex)
         walk.block(t, block.lines[1:], False, lex)
         assert walk.draft is not None

@@ -14,6 +14,7 @@ from digests.split import heading as heading
 from digests.split import rules as rules
 from digests.split.article import Draft
 from digests.split.blocks import Block, Token, neighbour
+from digests.split.lexicon import Lexicon
 from digests.split.lines import Line
 
 LONG_SUBHEAD = 30  # characters: a headline line this long with a "——" inside is a sentence
@@ -168,6 +169,13 @@ def label_over_kicker(block: Block) -> bool:
         and len(first) <= OVER_KICKER
         and not any(c in first for c in "。，,;；:：")
     )
+
+
+def label_over_signed(block: Block, lex: Lexicon) -> bool:
+    """A short line over a signed piece's title and its writer ("读者来论" over "路灯亮了"
+    over "河湾镇 周 岚"): the label of the package of signed pieces."""
+    lines = block.lines
+    return len(lines) >= 3 and _short_label(lines[0]) and heading.is_signed_piece(lines[1:], lex)
 
 
 def _body_chars(tokens: Sequence[Token], t: int) -> int:

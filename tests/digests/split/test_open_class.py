@@ -161,3 +161,18 @@ def test_a_line_over_a_dash_kicker_labels_the_pieces_below() -> None:
     assert group.title == "走乡村 看变化"
     assert group.paragraphs[-1] == P[9]
     assert comment.title == "青柳河变清了"
+
+
+def test_a_short_label_over_signed_pieces_heads_them_until_an_unsigned_headline() -> None:
+    """A short line over a title and its writer ("河湾镇 周 岚") labels a group of signed
+    pieces; the group ends at the first headline with no writer under it."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        ["读者来论", "小区装上新路灯", "青柳东关 周 岚", *P[4:6]],
+        ["公交站挪近了", "青柳南街 王 芳", *P[7:9]],
+        article("青柳河变清了", [*P[10:12], LONG_PARA]),
+    )
+    _, group, report = items(text)
+    assert group.title == "读者来论"
+    assert group.paragraphs[-1] == P[8]
+    assert report.title == "青柳河变清了"
