@@ -23,6 +23,7 @@ _GAP = 1.0  # points of clear space that make a cut
 _SLACK = 2.0  # points a block may stick out of its frame
 _HEADLINE = 1.8  # of the body size: type this big is a headline, smaller a subhead at most
 _REACH = 20.0  # of the body size: how far a centred headline may sit from its first column
+_BAND_FILL = 1 / 3  # of a frame's width: display type filling less of it is a slogan
 
 
 @dataclass(slots=True)
@@ -70,7 +71,7 @@ def _items(
         if not any(b.size < 1.25 * body_size and not b.vertical for b in members):
             # Display type alone in a frame: a slogan, or a headline's backdrop (read as if
             # the frame were not there).
-            if _is_banner(frame, rest, body_size):
+            if _is_banner(frame, members, rest, body_size):
                 banners.extend(members)
                 free = rest
             continue
@@ -95,8 +96,13 @@ def _within(inner: Block | Rule, outer: Rule) -> bool:
     )
 
 
-def _is_banner(frame: Rule, others: list[Block], body: float) -> bool:
-    """A frame of display type with no text of its own just below it: a slogan."""
+def _is_banner(frame: Rule, members: list[Block], others: list[Block], body: float) -> bool:
+    """A frame of display type with no text of its own just below it, or one its type
+    leaves mostly empty (a slogan centred in a band across the page; a headline fills
+    the band it is set on): a slogan."""
+    fill = sum(b.width for b in members)
+    if not any(b.vertical for b in members) and fill < _BAND_FILL * (frame.x1 - frame.x0):
+        return True
     below = [
         b
         for b in others

@@ -107,3 +107,21 @@ def test_a_caption_set_close_over_its_credit_is_no_part_of_the_text() -> None:
 
     ((title, paragraphs), *_) = _page(draw)
     assert (title, paragraphs) == ("港口建设迈上新台阶", HARBOUR)
+
+
+def test_a_slogan_in_a_band_across_the_page_is_no_title() -> None:
+    """A slogan set in a framed band across the page, over a column that goes on with
+    the article beside it: the band is furniture, the column stays that article's."""
+    other = made_up_paragraphs("林下经济", 2)
+
+    def draw(d: Drawer) -> None:
+        d.frame(30, 45, 540, 72)
+        d.line(310, 50, "学思笃行", 16)
+        d.line(50, 85, "港口建设迈上新台阶", 20, bold=True)
+        d.line(130, 112, "周明远", 10.5)
+        d.columns([*cols((0, 1), 135, 340), (COLUMNS[2][0], 80, COLUMNS[2][1], 340)], HARBOUR)
+        d.line(445, 85, "林下经济", 18, bold=True)
+        d.line(465, 110, "孙立平", 10.5)
+        d.columns(cols((3,), 135, 300), other)
+
+    assert _page(draw) == (("港口建设迈上新台阶", HARBOUR), ("林下经济", other))
