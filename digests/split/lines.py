@@ -147,12 +147,12 @@ def _series_after_caption(
     done: Sequence[Line], lines: Sequence[str], idx: int, lex: Lexicon
 ) -> bool:
     """A short name between a photo's caption (one or two short paragraphs that open on
-    the day the picture was taken) and the next headline: the photo
+    the day the picture was taken) and the next headline or the page's end: the photo
     series or agency the caption closes with, not a kicker over that headline."""
     text = rules.nfkc(lines[idx]).strip()
     if not 2 <= len(text) <= SERIES_NAME or not all("\u4e00" <= c <= "\u9fff" for c in text):
         return False
-    if idx + 1 >= len(lines) or not _heading(lines, idx + 1, lex):
+    if idx + 1 < len(lines) and not _heading(lines, idx + 1, lex):
         return False
     caption = list(itertools.takewhile(lambda x: x.role == "body", reversed(done)))
     return (

@@ -176,3 +176,13 @@ def test_a_short_label_over_signed_pieces_heads_them_until_an_unsigned_headline(
     assert group.title == "读者来论"
     assert group.paragraphs[-1] == P[8]
     assert report.title == "青柳河变清了"
+
+
+def test_a_series_name_at_the_foot_of_the_page_closes_the_photo() -> None:
+    """The same short name under the page's last caption stays with that photo."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        article("河畔新绿", ["3月2日,市民在青柳河畔新修的绿道上散步。", "青柳影像"]),
+    )
+    _, photo = items(text)
+    assert photo.paragraphs[-1].endswith("青柳影像")
