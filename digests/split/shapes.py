@@ -133,10 +133,15 @@ def group_label(tokens: Sequence[Token], t: int) -> bool:
     the same shape: a label over a group of items ("读者来信" over "小区装上新路灯", then
     "公交站挪近了"), which the e-paper lists as one item under the label. A series of
     parallel subheads ("东 | …", "西 | …") repeats the short line itself; a kicker heads a
-    longer report; a photo's series name follows its short caption. Shape alone, no list."""
+    longer report; a photo's series name follows its short caption. Shape alone, no list.
+    The label may be longer ("青柳春运一线") over pieces headed by two lines each."""
     block = tokens[t]
     assert isinstance(block, Block)
-    if len(block.lines) < 2 or not _short_label(block.lines[0]):
+    if len(block.lines) < 2:
+        return False
+    # A longer label ("2031春运一线") when the pieces' own headlines take two lines each.
+    labelled = _short_label(block.lines[0]) or (len(block.lines) >= 3 and _named(block.lines[0]))
+    if not labelled:
         return False
     p = next((i for i in range(t - 1, -1, -1) if isinstance(tokens[i], Block)), -1)
     if p >= 0:
@@ -193,6 +198,11 @@ def _parallel(one: Sequence[str], other: Sequence[str]) -> bool:
         return False
     sizes = [(len(a.strip()), len(b.strip())) for a, b in zip(one, other, strict=True)]
     return all(abs(a - b) <= max(PARALLEL_LINE, max(a, b) * PARALLEL_SHARE) for a, b in sizes)
+
+
+def _named(line: str) -> bool:
+    text = rules.nfkc(line).strip()
+    return len(text) <= OVER_KICKER and not any(c in text for c in "。，,;；:：!?！？—")
 
 
 def _short_label(line: str) -> bool:

@@ -186,3 +186,18 @@ def test_a_series_name_at_the_foot_of_the_page_closes_the_photo() -> None:
     )
     _, photo = items(text)
     assert photo.paragraphs[-1].endswith("青柳影像")
+
+
+def test_a_label_over_pieces_with_two_line_headlines_heads_them_all() -> None:
+    """A longer label ("青柳春运一线") over pieces whose headlines take two lines each, a
+    short tag and a title, the next piece's headline of the same shape, heads them all."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        ["青柳春运一线", "新站台", "母婴候车区启用", *P[7:8]],
+        ["新班车", "城乡公交加密班次", *P[8:9]],
+        article("青柳河变清了(青柳时评)", P[10:12]),
+    )
+    _, group, comment = items(text)
+    assert group.title == "青柳春运一线"
+    assert group.paragraphs[-1] == P[8]
+    assert comment.title == "青柳河变清了"
