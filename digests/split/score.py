@@ -129,6 +129,7 @@ def _before(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dic
     # A group of signed pieces ("来论"): a headline with no writer under it ends the group.
     signed = draft.collection and any(k == "name" for k, _ in draft.entries)
     f["group_unsigned"] = float(signed and not _after(tokens, t)["next_name"])
+    f["group_outgrown"] = float(draft.collection and _outgrown(tokens, t, draft))
     return f
 
 
@@ -175,6 +176,26 @@ def _topic(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dict
         "topic_sim": sim,
         "topic_shift": float(known and sim < 0.05),
     }
+
+
+GROUP_GROWTH = 2  # times: a piece of a group runs about as long as the pieces before it
+
+
+def _outgrown(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> bool:
+    """The text under the block runs more than twice as long as any piece of the group so
+    far: a report of its own after the group's briefs, not one more brief."""
+    pieces: list[int] = []
+    for kind, text in draft.entries:
+        if kind == "sub" or not pieces:
+            pieces.append(0)
+        if kind == "para":
+            pieces[-1] += len(text)
+    chars = 0
+    for tok in tokens[t + 1 :]:
+        if not isinstance(tok, Line):
+            break
+        chars += len(tok.text) if tok.role == "body" else 0
+    return max(pieces, default=0) > 0 and chars > GROUP_GROWTH * max(pieces)
 
 
 def _reporter(line: str) -> bool:

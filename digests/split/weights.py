@@ -11,7 +11,8 @@ single weights under ``[start_weights]`` in config/splitter.toml. rule_start
 weighs the rules that used to settle a block outright (split_page.WEIGHED_RULES); 3.0 was
 the best of 1-6 on the fitted days 1-14 of bench/split_validate.py. group_unsigned (a
 headline with no writer under it, inside a group of signed pieces) was set by hand: 4.0 is
-the least of 1-5 that ends such groups on the fitted days.
+the least of 1-5 that ends such groups on the fitted days; group_outgrown (text more than
+twice as long as any piece of the group so far) likewise, 3.0 the least of 1-6 that helped.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ START_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "draft_paras": 0.599,
         "draft_subs": -0.255,
         "final_punct": -1.275,
+        "group_outgrown": 3.0,
         "group_unsigned": 4.0,
         "lead_dateline": 2.771,
         "long_line": 0.206,

@@ -201,3 +201,19 @@ def test_a_label_over_pieces_with_two_line_headlines_heads_them_all() -> None:
     assert group.title == "青柳春运一线"
     assert group.paragraphs[-1] == P[8]
     assert comment.title == "青柳河变清了"
+
+
+def test_a_group_of_briefs_ends_at_a_report_far_longer_than_its_briefs() -> None:
+    """Under a collection label ("速览") the briefs are short; a headline over text far
+    longer than any brief so far opens a report of its own."""
+    text = page(
+        article("乡村公路通到家门口", [*P[0:4], "(本报青柳电)"]),
+        "速览",
+        article("县图书馆春节照常开放", P[7:8]),
+        article("青柳河治理完成清淤", P[10:11]),
+        article("河湾村大棚种植面积扩大到三百亩", [*P[4:7], LONG_PARA, P[1], P[2]]),
+    )
+    _, briefs, report = items(text)
+    assert briefs.title == "速览"
+    assert briefs.paragraphs[-1] == P[10]
+    assert report.title == "河湾村大棚种植面积扩大到三百亩"
