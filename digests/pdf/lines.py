@@ -23,6 +23,7 @@ _FONT_GAP = 0.7  # of the type size: a gap this wide and a font change also end 
 _GUTTER = 0.5  # of the type size: a gap this wide in a blank river between columns ends it
 _SIZE_RATIO = 1.3  # sizes further apart than this never share a line
 _STACK_GAP = 0.8  # of the type size: vertical glyphs this close follow each other
+_SPACE = 0.1  # of the type size: a drawn space this wide or wider parts two words
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,%-'/&")
 _QUOTES = {"『": "“", "』": "”"}
 
@@ -79,7 +80,7 @@ def map_quotes(glyphs: Sequence[Glyph]) -> list[Glyph]:
 
 
 def _retext(g: Glyph, text: str) -> Glyph:
-    return Glyph(text, g.x0, g.top, g.x1, g.bottom, g.size, g.font)
+    return Glyph(text, g.x0, g.top, g.x1, g.bottom, g.size, g.font, g.spaced)
 
 
 def build_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = ()) -> list[Line]:
@@ -250,7 +251,8 @@ def _join(glyphs: list[Glyph], vertical: bool) -> str:
 
     Latin words are parted by any clear gap; Chinese text only by a gap that is wide (an
     em space between names, between a headline's halves) and wider than the line's usual
-    spacing, so a letter-spaced title (划 时 代) stays one word.
+    spacing, so a letter-spaced title (划 时 代) stays one word, or by a narrower gap where
+    the page drew a space character ("本报记者 王小明").
     """
     if vertical or len(glyphs) < 2:
         return "".join(g.text for g in glyphs)
@@ -262,7 +264,7 @@ def _join(glyphs: list[Glyph], vertical: bool) -> str:
             wide = gap > 0.2 * g.size
         else:
             wide = gap > 0.45 * g.size and gap > 2 * usual + 0.05 * g.size
-        if wide:
+        if wide or (g.spaced and gap > _SPACE * g.size):
             out.append(" ")
         out.append(g.text)
     return "".join(out)

@@ -20,6 +20,7 @@ class Glyph:
     bottom: float
     size: float
     font: str
+    spaced: bool = False  # a space character was drawn just before it on its line
 
     @property
     def cx(self) -> float:

@@ -217,22 +217,30 @@ def _marks(index: int, layout: LTPage) -> RawPage:
     glyphs: list[Glyph] = []
     rules: list[Rule] = []
     images = 0
+    space: LTChar | None = None  # a space character drawn last, to part the next glyph
     for item in _walk(layout):
         if isinstance(item, LTChar):
             text = item.get_text()
-            if item.upright and text.strip() and item.size > 0:
-                font = item.fontname.split("+", 1)[-1]
-                glyphs.append(
-                    Glyph(
-                        text,
-                        item.x0 - left,
-                        top - item.y1,
-                        item.x1 - left,
-                        top - item.y0,
-                        item.size,
-                        font,
-                    )
+            if not (item.upright and item.size > 0):
+                continue
+            if not text.strip():
+                space = item
+                continue
+            font = item.fontname.split("+", 1)[-1]
+            spaced = space is not None and _follows(space, item)
+            space = None
+            glyphs.append(
+                Glyph(
+                    text,
+                    item.x0 - left,
+                    top - item.y1,
+                    item.x1 - left,
+                    top - item.y0,
+                    item.size,
+                    font,
+                    spaced,
                 )
+            )
         elif isinstance(item, LTImage):
             images += 1
         elif isinstance(item, LTCurve):
@@ -242,6 +250,14 @@ def _marks(index: int, layout: LTPage) -> RawPage:
             frame = w >= _MIN_FRAME and h >= _MIN_FRAME
             rules.append(Rule(item.x0 - left, top - item.y1, item.x1 - left, top - item.y0, frame))
     return RawPage(index, right - left, top - bottom, tuple(glyphs), tuple(rules), images)
+
+
+def _follows(space: LTChar, glyph: LTChar) -> bool:
+    """The glyph is set right after the space, on its line."""
+    return (
+        abs(glyph.y0 - space.y0) < 0.3 * glyph.size
+        and -0.1 * glyph.size <= glyph.x0 - space.x1 <= 0.5 * glyph.size
+    )
 
 
 def _walk(item: LTItem) -> Iterator[LTItem]:

@@ -97,7 +97,7 @@ def test_a_kicker_over_a_title_set_in_two_lines() -> None:
         d.columns(cols((0, 1, 2, 3), 165, 440), REFORM[:8])
 
     assert titles(split(draw))[0] == (
-        "坚持人民至上回应群众关切",
+        "坚持人民至上 回应群众关切",
         "让每一位老年人都能安享幸福晚年生活",
         "周明远",
     )

@@ -1,10 +1,13 @@
-"""Glyphs to lines and blocks, on glyphs placed by hand."""
+"""Glyphs to lines and blocks, on glyphs placed by hand or drawn in a PDF."""
 
 from __future__ import annotations
 
 from digests.pdf.blocks import build_blocks
+from digests.pdf.limits import DEFAULT_LIMITS
 from digests.pdf.lines import build_lines, dedupe, map_quotes
 from digests.pdf.marks import Glyph
+from digests.pdf.reader import read_pdf
+from tests.builders.pdfs import Drawer, PdfBuilder
 
 
 def row(text: str, x: float, top: float, size: float = 9.0, font: str = "Song") -> list[Glyph]:
@@ -97,3 +100,15 @@ def test_a_paragraph_ending_in_a_word_or_two_leaves_its_column_one_block() -> No
     )
     (block,) = build_blocks(build_lines(glyphs))
     assert block.text == "正文第一行正文第一行结束。新的段落开头一行新的段落第二行正文"
+
+
+def test_a_space_the_page_drew_parts_two_names_even_when_narrow() -> None:
+    """A byline set with plain spaces ("本报记者 王小明 李华") keeps them, though a plain
+    space is a fifth of an em; text the page drew without one runs on."""
+
+    def draw(d: Drawer) -> None:
+        d.line(100, 100, "本报记者 王小明 李华", 9)
+        d.line(100, 120, "本报记者王小明", 9)
+
+    (raw,) = read_pdf(PdfBuilder().page(draw).build(), DEFAULT_LIMITS)
+    assert texts(dedupe(raw.glyphs)) == ["本报记者 王小明 李华", "本报记者王小明"]
