@@ -22,6 +22,7 @@ from digests.pdf.marks import Rule
 _GAP = 1.0  # points of clear space that make a cut
 _SLACK = 2.0  # points a block may stick out of its frame
 _HEADLINE = 1.8  # of the body size: type this big is a headline, smaller a subhead at most
+_DISPLAY = 1.25  # of the body size: type this big is display type (a kicker, a subhead)
 _REACH = 20.0  # of the body size: how far a centred headline may sit from its first column
 _BAND_FILL = 1 / 3  # of a frame's width: display type filling less of it is a slogan
 
@@ -153,16 +154,31 @@ def _stacked_cut(columns: list[list[_Item]], rows: list[list[_Item]], body: floa
 
 
 def _ends_above(group: list[_Item], above: set[int], body: float) -> bool:
-    """Body text last above the gap (no kicker there over a title below it), and a
-    headline below it before any body text."""
+    """Body text above the gap, and no kicker or byline last there over a headline below
+    it; below it, a headline before any body text, or only furniture (a credit)."""
     upper = [it for it in group if id(it) in above]
     lower = [it for it in group if id(it) not in above]
-    heads = [it.top for it in lower if _headline(it, body)]
+    heads = [it for it in lower if _headline(it, body)]
     texts = [it.top for it in lower if _text(it)]
+    last = max(upper, key=lambda it: it.bottom)
+    if not any(_text(it) for it in upper):
+        return False
+    if not _text(last) and (
+        last.entries[0][0].size >= _DISPLAY * body or any(_sits_over(last, h) for h in heads)
+    ):
+        return False
+    if not heads:
+        return not texts
+    return min(h.top for h in heads) <= min(texts, default=float("inf"))
+
+
+def _sits_over(it: _Item, head: _Item) -> bool:
+    """Set just over a headline, within its width: its kicker or its byline."""
+    size = head.entries[0][0].size
     return (
-        _text(max(upper, key=lambda it: it.bottom))
-        and bool(heads)
-        and min(heads) <= min(texts, default=min(heads))
+        0 <= head.top - it.bottom < 1.5 * size
+        and it.x0 >= head.x0 - size
+        and it.x1 <= head.x1 + size
     )
 
 

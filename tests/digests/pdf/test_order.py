@@ -46,6 +46,32 @@ def test_a_last_column_beside_the_title_ends_its_article_not_the_one_below() -> 
     assert _page(draw) == (("港口建设迈上新台阶", HARBOUR), ("林下经济大有可为", FORESTS))
 
 
+def test_a_last_column_over_a_photo_ends_its_article_not_the_one_below() -> None:
+    """The last column beside the title ends in the author's note, with a photo and its
+    credit under it beside the article below: the column ends the article above."""
+    note = "（作者为某大学教授）"
+
+    def draw(d: Drawer) -> None:
+        d.line(70, 50, "港口建设迈上新台阶", 26, bold=True)
+        d.line(190, 86, "周明远", 10.5)
+        d.columns(
+            [*cols((0, 1, 2), 110, 220), (COLUMNS[3][0], 50, COLUMNS[3][1], 300)],
+            (*HARBOUR, note),
+        )
+        d.rule(30, 330, 410)
+        d.line(110, 345, "林下经济大有可为", 24, bold=True)
+        d.line(200, 378, "孙立平", 10.5)
+        d.columns(cols((0, 1, 2), 400, 560), FORESTS)
+        d.picture(COLUMNS[3][0], 400, 117, 80)
+        d.line(COLUMNS[3][0], 486, "图为某港口码头。", 8)
+        d.line(470, 498, "本报记者 张建国摄", 8)
+
+    assert _page(draw) == (
+        ("港口建设迈上新台阶", (*HARBOUR, note)),
+        ("林下经济大有可为", FORESTS),
+    )
+
+
 def test_a_row_of_articles_is_read_before_the_row_below_it() -> None:
     """Articles side by side, and a row of articles under them: the top row's last
     column (set beside its title) is read with the top row, as every column above the
