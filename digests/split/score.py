@@ -126,9 +126,6 @@ def _before(tokens: Sequence[BlockLike | Line], t: int, draft: DraftLike) -> dic
     f["lead_dateline"] = float(bool(paras) and _opens(rules.nfkc(paras[0])))
     f["collection"] = float(draft.collection)
     f["collection_brief"] = float(draft.collection and _after(tokens, t)["next_dateline"] > 0)
-    # A group of signed pieces ("来论"): a headline with no writer under it ends the group.
-    signed = draft.collection and any(k == "name" for k, _ in draft.entries)
-    f["group_unsigned"] = float(signed and not _after(tokens, t)["next_name"])
     f["group_outgrown"] = float(draft.collection and _outgrown(tokens, t, draft))
     return f
 
