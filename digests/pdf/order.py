@@ -195,8 +195,9 @@ def _under_headline(columns: list[list[_Item]], body: float) -> list[list[_Item]
     a vertical cut would read that column before the headline. A column of text (with
     subheads at most) that starts below a headline or byline standing just to its right
     belongs with it: the two are cut across instead. Beside the next column's own text
-    (a column that starts higher), it is only the column before that one. Read from the right, so a
-    headline centred over four columns gathers the two clear of it on its left."""
+    (a column that starts higher), it is only the column before that one. Read from the
+    right, so a headline centred over four columns gathers the two clear of it on its
+    left."""
     merged: list[list[_Item]] = []
     for group in reversed(columns):
         if merged and _headless(group, body):
@@ -244,9 +245,9 @@ def _upright_first(columns: list[list[_Item]], body: float) -> list[list[_Item]]
 
 
 def _headless(group: list[_Item], body: float) -> bool:
+    """No headline type in the group, nor in a box set in it (a chart, a sidebar)."""
     return all(
-        len(it.entries) == 1 and not it.vertical and it.entries[0][0].size < _HEADLINE * body
-        for it in group
+        not it.vertical and all(b.size < _HEADLINE * body for b, _ in it.entries) for it in group
     )
 
 

@@ -151,3 +151,21 @@ def test_a_slogan_in_a_band_across_the_page_is_no_title() -> None:
         d.columns(cols((3,), 135, 300), other)
 
     assert _page(draw) == (("港口建设迈上新台阶", HARBOUR), ("林下经济", other))
+
+
+def test_a_first_column_clear_of_the_title_is_read_under_it_with_a_chart_in_it() -> None:
+    """A chart box set at the head of the first column, which a short centred title
+    leaves clear: the column is still read under the title, and the chart is no text."""
+
+    def draw(d: Drawer) -> None:
+        d.line(200, 50, "港口建设迈上新台阶", 26, bold=True)
+        d.line(320, 86, "周明远", 10.5)
+        d.frame(30, 110, 147, 210)
+        d.line(34, 116, "近五年港口吞吐量（亿吨）", 8)
+        for i, figure in enumerate(("2019年 11.9", "2020年 12.5", "2021年 13.8")):
+            d.line(36, 132 + 16 * i, figure, 8)
+        d.line(34, 180, "数据来源：某市统计局", 7.5)
+        d.line(34, 196, "制图：王小兰", 7.5)
+        d.columns([(30, 220, 147, 440), *cols((1, 2, 3), 110, 440)], HARBOUR)
+
+    assert _page(draw) == (("港口建设迈上新台阶", HARBOUR),)
